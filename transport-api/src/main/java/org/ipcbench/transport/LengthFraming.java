@@ -1,0 +1,92 @@
+package org.ipcbench.transport;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Each message says how long it is: a 4-byte unsigned length in network byte order (big-endian),
+ * then that many payload bytes.
+ *
+ * <pre>
+ *  0       1       2       3       4
+ * +-------+-------+-------+-------+--------------------------+
+ * |   length, uint32, big-endian  |   payload: length bytes  |
+ * +-------+-------+-------+-------+--------------------------+
+ * </pre>
+ *
+ * The header itself may arrive split across reads. A length above the maximum frame size is refused
+ * as soon as the header is whole, before any payload buffer is allocated.
+ */
+public final class LengthFraming extends Framing {
+
+    public static final int HEADER_LENGTH = 4;
+
+    LengthFraming(int maxFrameSize) {
+        super(maxFrameSize);
+    }
+
+    @Override
+    public String name() {
+        return "length";
+    }
+
+    @Override
+    public int frameLength(int payloadLength) {
+        return HEADER_LENGTH + payloadLength;
+    }
+
+    @Override
+    public void encode(ByteBuffer payload, ByteBuffer out) {
+        out.putInt(payload.remaining()); // ByteBuffers are big-endian unless told otherwise
+        copyPayload(payload, out);
+    }
+
+    @Override
+    public FrameDecoder newDecoder() {
+        return new Decoder(maxFrameSize());
+    }
+
+    private static final class Decoder extends FrameDecoder {
+        private int headerBytes;
+        private long length;
+
+        Decoder(int maxFrameSize) {
+            super(maxFrameSize);
+        }
+
+        @Override
+        protected boolean decodeMore(ByteBuffer in) throws FramingException {
+            while (headerBytes < HEADER_LENGTH) {
+                if (!in.hasRemaining()) {
+                    return false;
+                }
+                length = (length << 8) | (in.get() & 0xFF);
+                if (++headerBytes == HEADER_LENGTH) {
+                    if (length > maxFrameSize) {
+                        throw new FrameTooLargeException("length prefix announces " + length
+                                + " bytes, above the maximum frame size of " + maxFrameSize + " bytes", maxFrameSize);
+                    }
+                    reserve((int) length);
+                }
+            }
+            take(in, (int) Math.min(in.remaining(), length - received()));
+            return received() == length && complete();
+        }
+
+        @Override
+        protected boolean endOfStreamReached() throws ConnectionClosedException {
+            if (headerBytes == 0) {
+                return false;
+            }
+            if (headerBytes < HEADER_LENGTH) {
+                throw ConnectionClosedException.after(headerBytes, HEADER_LENGTH, "bytes of the length prefix");
+            }
+            throw ConnectionClosedException.after(received(), length, "bytes");
+        }
+
+        @Override
+        protected void reset() {
+            headerBytes = 0;
+            length = 0;
+        }
+    }
+}
