@@ -65,9 +65,12 @@ public final class TcpTransport implements Transport {
             configure(ch, options);
             ch.connect(where);
             return new ChannelConnection(ch, options, address.toString());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             ch.close();
             throw new IOException("cannot connect to " + address + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            ch.close();
+            throw e;
         }
     }
 
