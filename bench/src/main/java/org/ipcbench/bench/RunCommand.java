@@ -190,7 +190,7 @@ final class RunCommand implements Callable<Integer> {
         } else {
             benchmarks.forEach(n -> suites.add(Suite.byId(n)));
         }
-        List<Cell> cells = RunPlan.build(profile, t, f, b, m, suites);
+        List<Cell> cells = RunPlan.build(profile, t, f, b, m, suites, benchmarks != null);
         if (cells.isEmpty()) {
             throw new IllegalArgumentException("these choices leave no cell to run");
         }

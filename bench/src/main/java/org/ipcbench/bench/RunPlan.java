@@ -36,8 +36,12 @@ final class RunPlan {
     private RunPlan() {
     }
 
+    /**
+     * @param suites the benchmarks to run; a baseline among them that is the floor of no chosen transport
+     *               runs only if {@code explicit} (the user named it)
+     */
     static List<Cell> build(Profile profile, List<String> transports, List<String> framings, List<Integer> bufferSizes,
-                            List<Integer> messageSizes, Set<Suite> suites) {
+                            List<Integer> messageSizes, Set<Suite> suites, boolean explicit) {
         Set<Cell> cells = new LinkedHashSet<>();
         Set<Integer> sizesUsed = new TreeSet<>(messageSizes);
         boolean sweep = profile.full && framings.contains(SWEEP_FRAMING) && bufferSizes.contains(SWEEP_BUFFER);
@@ -83,7 +87,7 @@ final class RunPlan {
                 }
             }
         }
-        addBaselines(cells, profile, transports, bufferSizes, sizesUsed, suites);
+        addBaselines(cells, profile, transports, bufferSizes, sizesUsed, suites, explicit);
         if (suites.contains(Suite.LOAD)) {
             for (String t : transports) {
                 for (int rate : LOAD_RATES) {
@@ -98,13 +102,14 @@ final class RunPlan {
     }
 
     private static void addBaselines(Set<Cell> cells, Profile profile, List<String> transports,
-                                     List<Integer> bufferSizes, Set<Integer> sizes, Set<Suite> suites) {
+                                     List<Integer> bufferSizes, Set<Integer> sizes, Set<Suite> suites,
+                                     boolean explicit) {
         Set<Floors.Floor> floors = new LinkedHashSet<>();
         for (String t : transports) {
             floors.addAll(Floors.of(t));
         }
         for (Suite s : suites) {
-            if (s.isBaseline() && floors.stream().noneMatch(f -> f.suite() == s)) {
+            if (explicit && s.isBaseline() && floors.stream().noneMatch(f -> f.suite() == s)) {
                 if (s == Suite.RAW_SOCKET) {
                     floors.add(new Floors.Floor(s, "tcp"));
                     floors.add(new Floors.Floor(s, "unix"));

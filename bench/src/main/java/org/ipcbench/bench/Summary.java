@@ -52,7 +52,7 @@ final class Summary {
 
     List<String> lines() {
         List<String> out = new ArrayList<>();
-        String header = String.format("%-78s %10s %10s %12s %9s %11s %11s  %s", "cell", "p50 us", "p99 us", "msgs/s",
+        String header = String.format("%-100s %10s %10s %12s %9s %11s %11s  %s", "cell", "p50 us", "p99 us", "msgs/s",
                 "MB/s", "cpu cl us", "cpu peer us", "p50 vs floor");
         out.add(header);
         for (Outcome o : outcomes) {
@@ -76,7 +76,7 @@ final class Summary {
             }
             double mbps = c.suite() == Suite.STREAM ? rate * Integer.parseInt(c.param("messageSize")) / 1e6 : Double.NaN;
             double[] cpuPerOp = cpu.get(c);
-            out.add(String.format("%-78s %10s %10s %12s %9s %11s %11s  %s", c.describe(), num(p50, "%.2f"),
+            out.add(String.format("%-100s %10s %10s %12s %9s %11s %11s  %s", c.describe(), num(p50, "%.2f"),
                     num(p99, "%.2f"), num(rate, "%.0f"), num(mbps, "%.0f"),
                     cpuPerOp == null ? "-" : num(cpuPerOp[0] / 1000, "%.2f"),
                     cpuPerOp == null ? "-" : num(cpuPerOp[1] / 1000, "%.2f"),
