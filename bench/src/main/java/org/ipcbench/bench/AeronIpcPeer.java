@@ -54,16 +54,17 @@ public final class AeronIpcPeer {
         Subscription ping = aeron.addSubscription(CHANNEL, PING_STREAM);
         Publication pong = aeron.addPublication(CHANNEL, PONG_STREAM);
         FragmentAssembler echo = new FragmentAssembler((buffer, offset, length, header) -> {
-            while (pong.offer(buffer, offset, length) < 0) {
+            while (pong.offer(buffer, offset, length) < 0 && !RawPeerProcess.stopping()) {
                 Thread.onSpinWait();
             }
         });
         System.out.println("READY aeron:" + dir);
         System.out.flush();
-        while (true) {
+        while (!RawPeerProcess.stopping()) {
             if (ping.poll(echo, 1) == 0) {
                 Thread.onSpinWait();
             }
         }
+        RawPeerProcess.loopEnded();
     }
 }

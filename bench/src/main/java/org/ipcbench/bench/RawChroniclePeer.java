@@ -20,12 +20,13 @@ public final class RawChroniclePeer {
         ByteBuffer message = ByteBuffer.allocateDirect(messageSize);
         System.out.println("READY chronicle:" + dir);
         System.out.flush();
-        while (true) {
+        while (!RawPeerProcess.stopping()) {
             if (queues.poll(message)) {
                 queues.send(message);
             } else {
                 Thread.onSpinWait();
             }
         }
+        RawPeerProcess.loopEnded();
     }
 }

@@ -11,6 +11,9 @@ import sun.misc.Signal;
  */
 final class RawPeerProcess {
 
+    private static volatile boolean stopping;
+    private static final java.util.concurrent.CountDownLatch LOOP_ENDED = new java.util.concurrent.CountDownLatch(1);
+
     /** Cleanup that may fail with an IOException, which is reported on one line. */
     interface Cleanup {
         void run() throws IOException;
@@ -21,8 +24,13 @@ final class RawPeerProcess {
 
     static void prepare(Cleanup cleanup) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping = true;
             try {
+                // Close nothing under the echo loop's feet: wait for it to see the flag and leave.
+                LOOP_ENDED.await(2, java.util.concurrent.TimeUnit.SECONDS);
                 cleanup.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (IOException | RuntimeException e) {
                 System.err.println("raw peer: cleanup failed: " + Main.describe(e));
             }
@@ -30,5 +38,15 @@ final class RawPeerProcess {
         Signal.handle(new Signal("INT"), s -> System.exit(0));
         Signal.handle(new Signal("TERM"), s -> System.exit(0));
         ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> System.exit(0)));
+    }
+
+    /** Whether the echo loop should leave: the process is exiting. */
+    static boolean stopping() {
+        return stopping;
+    }
+
+    /** The echo loop calls this as it leaves, so that the cleanup can go ahead. */
+    static void loopEnded() {
+        LOOP_ENDED.countDown();
     }
 }

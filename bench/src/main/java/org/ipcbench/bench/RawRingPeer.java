@@ -23,7 +23,7 @@ public final class RawRingPeer {
         System.out.println("READY ring:" + file);
         System.out.flush();
         OneToOneRingBuffer pong = rings.pong;
-        while (true) {
+        while (!RawPeerProcess.stopping()) {
             int n = rings.ping.read((type, buffer, index, length) -> {
                 while (!pong.write(type, buffer, index, length)) {
                     Thread.onSpinWait();
@@ -33,5 +33,6 @@ public final class RawRingPeer {
                 Thread.onSpinWait();
             }
         }
+        RawPeerProcess.loopEnded();
     }
 }

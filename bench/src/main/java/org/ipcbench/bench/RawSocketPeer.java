@@ -59,7 +59,7 @@ public final class RawSocketPeer {
         System.out.flush();
         try (server; SocketChannel ch = server.accept();
              RawLengthChannel c = new RawLengthChannel(ch, bufferSize, spin, maxMessage)) {
-            while (true) {
+            while (!RawPeerProcess.stopping()) {
                 ByteBuffer m;
                 try {
                     m = c.receive();
@@ -69,6 +69,7 @@ public final class RawSocketPeer {
                 c.send(m);
             }
         }
+        RawPeerProcess.loopEnded();
         System.exit(0);
     }
 
