@@ -14,6 +14,7 @@ import org.ipcbench.transport.Listener;
 import org.ipcbench.transport.Transport;
 import org.ipcbench.transport.TransportOptions;
 import org.newsclub.net.unix.AFUNIXServerSocketChannel;
+import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 import org.newsclub.net.unix.AFUNIXSocketChannel;
 import org.newsclub.net.unix.ConnectionRefusedSocketException;
@@ -48,7 +49,8 @@ public final class UnixTransport implements Transport {
     @Override
     public Listener listen(Address address, TransportOptions options) throws IOException {
         ChannelConnection.socketWait(options);
-        AFUNIXServerSocketChannel server = openServer();
+        requireNativeLibrary();
+        AFUNIXServerSocketChannel server = AFUNIXServerSocketChannel.open();
         SocketFile file = null;
         try {
             file = SocketFile.forListening(address, MAX_PATH_BYTES, UnixTransport::dial);
@@ -73,7 +75,8 @@ public final class UnixTransport implements Transport {
     @Override
     public Connection connect(Address address, TransportOptions options) throws IOException {
         Path socket = SocketFile.forConnecting(address, MAX_PATH_BYTES);
-        AFUNIXSocketChannel ch = openClient();
+        requireNativeLibrary();
+        AFUNIXSocketChannel ch = AFUNIXSocketChannel.open();
         try {
             configure(ch, options);
             ch.connect(AFUNIXSocketAddress.of(socket));
@@ -86,7 +89,7 @@ public final class UnixTransport implements Transport {
 
     /** A client channel to {@code socket}; a refusal is the JDK's {@link ConnectException}, as {@link SocketFile} expects. */
     private static SocketChannel dial(Path socket) throws IOException {
-        AFUNIXSocketChannel ch = openClient();
+        AFUNIXSocketChannel ch = AFUNIXSocketChannel.open();
         try {
             ch.connect(AFUNIXSocketAddress.of(socket));
             return ch;
@@ -105,29 +108,16 @@ public final class UnixTransport implements Transport {
         ch.setOption(StandardSocketOptions.SO_RCVBUF, options.bufferSize());
     }
 
-    private static AFUNIXServerSocketChannel openServer() throws IOException {
-        try {
-            return AFUNIXServerSocketChannel.open();
-        } catch (LinkageError | UnsupportedOperationException e) {
-            throw nativeLibraryFailed(e);
+    /** junixsocket prints why its library did not load (once, on stderr); this says what to do about it. */
+    private static void requireNativeLibrary() throws IOException {
+        if (!AFUNIXSocket.isSupported()) {
+            throw new IOException("junixsocket could not load its native library for " + System.getProperty("os.arch")
+                    + " " + System.getProperty("os.name") + "; its own error is on stderr. It unpacks the library"
+                    + " from its jar into " + System.getProperty(LIBRARY_TMPDIR_PROPERTY,
+                            System.getProperty("java.io.tmpdir"))
+                    + ": if that directory is not writable or is mounted noexec, start Java with -D"
+                    + LIBRARY_TMPDIR_PROPERTY + "=DIR naming one that is writable and allows executables."
+                    + " Or use the unix-jdk transport, which needs no native library.");
         }
-    }
-
-    private static AFUNIXSocketChannel openClient() throws IOException {
-        try {
-            return AFUNIXSocketChannel.open();
-        } catch (LinkageError | UnsupportedOperationException e) {
-            throw nativeLibraryFailed(e);
-        }
-    }
-
-    // The first failure is an UnsatisfiedLinkError; later ones are NoClassDefFoundErrors of the same cause.
-    private static IOException nativeLibraryFailed(Throwable e) {
-        return new IOException("junixsocket could not load its native library for " + System.getProperty("os.arch")
-                + " " + System.getProperty("os.name") + " (" + e + "). It unpacks the library from its jar into "
-                + System.getProperty(LIBRARY_TMPDIR_PROPERTY, System.getProperty("java.io.tmpdir"))
-                + "; if that directory is not writable or is mounted noexec, start Java with -D"
-                + LIBRARY_TMPDIR_PROPERTY + "=DIR naming one that is writable and allows executables,"
-                + " or use the unix-jdk transport, which needs no native library", e);
     }
 }
