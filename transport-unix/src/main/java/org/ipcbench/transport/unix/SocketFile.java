@@ -78,6 +78,11 @@ final class SocketFile {
             return new SocketFile(socket, dir);
         }
         Path socket = resolve(address, maxPathBytes);
+        if (!Files.isDirectory(socket.getParent())) {
+            // bind would say only "No such file or directory"
+            throw new NoSuchFileException(socket.getParent().toString(), null,
+                    "no such directory to hold the socket " + socket);
+        }
         clearStale(socket, dialer);
         return new SocketFile(socket, null);
     }

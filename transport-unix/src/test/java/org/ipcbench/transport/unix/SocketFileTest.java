@@ -15,6 +15,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
@@ -139,6 +140,16 @@ class SocketFileTest {
                 () -> t.listen(at(t, file), TransportOptions.defaults()));
         assertTrue(e.getMessage().contains("not a socket"), e.getMessage());
         assertEquals("keep me", Files.readString(file));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transports")
+    void aMissingDirectoryIsNamedAndNotCreated(Transport t) {
+        Path missing = dir.resolve("missing");
+        NoSuchFileException e = assertThrows(NoSuchFileException.class,
+                () -> t.listen(at(t, missing.resolve("s.sock")), TransportOptions.defaults()));
+        assertTrue(e.getMessage().startsWith(missing + ": no such directory"), e.getMessage());
+        assertFalse(exists(missing));
     }
 
     @ParameterizedTest(name = "{0}")
