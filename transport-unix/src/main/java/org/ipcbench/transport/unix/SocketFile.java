@@ -69,11 +69,11 @@ final class SocketFile {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Path socket = dir.resolve("socket");
             try {
-                checkLength(address.scheme(), socket, maxPathBytes);
+                checkLength(address.scheme(), socket, maxPathBytes,
+                        "Set java.io.tmpdir to a shorter directory, or name a socket path.");
             } catch (RuntimeException e) {
                 Files.delete(dir);
-                throw new IllegalArgumentException(e.getMessage() + "; set java.io.tmpdir to a shorter directory"
-                        + " or name a socket path", e);
+                throw e;
             }
             return new SocketFile(socket, dir);
         }
@@ -99,16 +99,16 @@ final class SocketFile {
 
     private static Path resolve(Address address, int maxPathBytes) {
         Path socket = Path.of(address.location()).toAbsolutePath();
-        checkLength(address.scheme(), socket, maxPathBytes);
+        checkLength(address.scheme(), socket, maxPathBytes, "Choose a shorter path.");
         return socket;
     }
 
-    private static void checkLength(String scheme, Path socket, int maxPathBytes) {
+    private static void checkLength(String scheme, Path socket, int maxPathBytes, String advice) {
         int bytes = socket.toString().getBytes(PATH_ENCODING).length;
         if (bytes > maxPathBytes) {
             throw new IllegalArgumentException("socket path " + socket + " is " + bytes + " bytes; " + scheme
                     + " takes at most " + maxPathBytes + " (the platform's sun_path holds " + SUN_PATH_BYTES
-                    + " bytes, including a terminating NUL). Choose a shorter path.");
+                    + " bytes, including a terminating NUL). " + advice);
         }
     }
 
