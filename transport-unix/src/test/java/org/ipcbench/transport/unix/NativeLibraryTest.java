@@ -3,12 +3,9 @@ package org.ipcbench.transport.unix;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -28,19 +25,9 @@ class NativeLibraryTest {
     @Test
     void aLibraryThatCannotBeUnpackedIsAnErrorThatSaysWhatToSet() throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("file"), "");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String flags = System.getProperty("ipcbench.test.jvmFlags", "").trim();
-        if (!flags.isEmpty() && !flags.startsWith("${")) {
-            cmd.addAll(Arrays.asList(flags.split("\\s+")));
-        }
-        cmd.add("-D" + UnixTransport.LIBRARY_TMPDIR_PROPERTY + "=" + notADirectory.resolve("lib"));
-        cmd.add("-cp");
-        cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        cmd.add(PeerProcess.class.getName());
-        cmd.add("server");
-        cmd.add(UnixTransport.SCHEME + ":");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(ForkedJvm.command(
+                List.of("-D" + UnixTransport.LIBRARY_TMPDIR_PROPERTY + "=" + notADirectory.resolve("lib")),
+                PeerProcess.class, "server", UnixTransport.SCHEME + ":")).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the peer exits");
         assertNotEquals(0, p.exitValue(), output);
