@@ -2,6 +2,8 @@ package org.ipcbench.transport;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -57,6 +59,14 @@ public final class ChannelConnection implements Connection {
 
     @Override
     public int read(ByteBuffer dst) throws IOException {
+        try {
+            return readSome(dst);
+        } catch (AsynchronousCloseException e) {
+            throw peerGone(e);
+        }
+    }
+
+    private int readSome(ByteBuffer dst) throws IOException {
         if (channel.isBlocking() || !dst.hasRemaining()) {
             return channel.read(dst);
         }
@@ -79,6 +89,14 @@ public final class ChannelConnection implements Connection {
 
     @Override
     public int write(ByteBuffer src) throws IOException {
+        try {
+            return writeSome(src);
+        } catch (AsynchronousCloseException e) {
+            throw peerGone(e);
+        }
+    }
+
+    private int writeSome(ByteBuffer src) throws IOException {
         if (channel.isBlocking() || !src.hasRemaining()) {
             return channel.write(src);
         }
@@ -117,6 +135,17 @@ public final class ChannelConnection implements Connection {
         long millis = timeoutNanos == Long.MAX_VALUE ? 0 : Math.max(1, left / 1_000_000);
         selector.select(millis);
         selector.selectedKeys().clear();
+    }
+
+    /**
+     * junixsocket closes its channel on a broken pipe and throws an AsynchronousCloseException caused by the real
+     * error; say what that was, as the JDK's channels do. A close by another thread has no cause and is left alone.
+     */
+    private static IOException peerGone(AsynchronousCloseException e) {
+        if (e.getCause() == null || e instanceof ClosedByInterruptException) {
+            return e;
+        }
+        return new IOException(e.getCause().getMessage(), e);
     }
 
     private ReadTimeoutException timedOut(int op) {
