@@ -39,7 +39,10 @@ import org.ipcbench.transport.TransportOptions;
  * ({@link TestRollCycles#TEST_SECONDLY}, the only cycle shorter than five minutes) and the reader deletes
  * a cycle file as soon as its tailer has moved to a later cycle: the writer has then finished with it, and
  * a file unlinked on tmpfs frees its pages once the last mapping goes. So a lane holds at most about two
- * seconds of its traffic, whatever the length of the run.
+ * seconds of its traffic, whatever the length of the run. The bound needs a reader that keeps up: a queue
+ * never refuses a write, so a writer whose peer stops reading (but lives) grows its lane until the peer
+ * reads again or closes. The price of the short cycle is a roll each second, which costs the writer a
+ * new file (Chronicle logs "Took ... us to grow file", a few milliseconds on a loaded machine).
  */
 final class QueueLanes implements Lanes {
 

@@ -40,4 +40,9 @@ public final class ShmRingTransport implements Transport {
     public Connection connect(Address address, TransportOptions options) throws IOException {
         return ShmConnector.connect(address, options, RingLanes.FACTORY);
     }
+
+    @Override
+    public String toString() {
+        return SCHEME;
+    }
 }

@@ -57,4 +57,9 @@ public final class ShmTransport implements Transport {
     public Connection connect(Address address, TransportOptions options) throws IOException {
         return ShmConnector.connect(address, options, QueueLanes.FACTORY);
     }
+
+    @Override
+    public String toString() {
+        return SCHEME;
+    }
 }
