@@ -13,10 +13,11 @@ import java.util.concurrent.locks.LockSupport;
  * <p>A socket can be closed from any thread: the kernel wakes the blocked reader. Shared memory has no
  * kernel in the way, and unmapping a file (or closing a Chronicle queue) while another thread reads it
  * crashes the JVM. So the reader and the writer each announce that they are inside with a volatile
- * store, and {@link #markClosed()} with {@link #awaitIdle()} marks the connection closed, then waits until neither is inside before
- * the caller releases anything. A waiting reader or writer sees the mark within one idle step and
+ * store; {@link #markClosed()} marks the connection closed, and {@link #awaitIdle()} waits until neither
+ * is inside before the caller releases anything. A waiting reader or writer sees the mark within one idle step and
  * leaves with {@link AsynchronousCloseException}. Both sides use volatile accesses, so the check is
- * sound under the Java memory model: one store and one load per call on the hot path, no lock.
+ * sound under the Java memory model. The hot path pays a volatile store and load on entry and a release
+ * store on exit (a few nanoseconds, uncontended: each flag has one writer), and takes no lock.
  *
  * <p>One reader and one writer at a time, as with a socket channel.
  */
