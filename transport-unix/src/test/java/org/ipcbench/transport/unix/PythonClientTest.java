@@ -42,7 +42,7 @@ class PythonClientTest {
     static Stream<Arguments> cases() {
         return Stream.of(new UnixTransport(), new UnixJdkTransport())
                 .flatMap(t -> Stream.of(IoModel.BLOCKING, IoModel.SELECTOR)
-                        .flatMap(io -> Stream.of("length", "delimited", "fixed")
+                        .flatMap(io -> Stream.of("length", "delimited", "fixed", "close")
                                 .map(framing -> Arguments.of(t.scheme(), io, framing, t))));
     }
 
@@ -55,8 +55,9 @@ class PythonClientTest {
         List<Exception> errors = new CopyOnWriteArrayList<>();
         try (Server server = Servers.start(t.listen(t.defaultAddress(), options), options, framing,
                 MessageHandler.echo(), (c, e) -> errors.add(e))) {
-            Path script = Path.of(PythonClientTest.class.getResource("/echo_client.py").toURI());
-            Process p = new ProcessBuilder("python3", script.toString(), server.address().location(), framingName,
+            // The example client users read, at the repository root; tests run in this module's directory.
+            Path script = Path.of("..", "examples", "echo_client.py");
+            Process p = new ProcessBuilder("python3", script.toString(), server.address().toString(), framingName,
                     Integer.toString(FIXED_SIZE)).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "python exits");
