@@ -1,6 +1,8 @@
 package org.ipcbench.transport;
 
 import java.io.IOException;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedByInterruptException;
@@ -51,6 +53,32 @@ public final class ChannelConnection implements Connection {
                     + w.name().toLowerCase(java.util.Locale.ROOT));
         }
         return w;
+    }
+
+    /**
+     * Connects {@code ch} to {@code where} after {@code setup} has set its options. On failure {@code ch} is
+     * closed and the error names the address; a bad option (a RuntimeException) passes through as it is.
+     */
+    public static ChannelConnection connect(SocketChannel ch, SocketAddress where, Address address,
+                                            TransportOptions options, ChannelListener.Setup setup) throws IOException {
+        try {
+            setup.configure(ch);
+            ch.connect(where);
+            return new ChannelConnection(ch, options, address.toString());
+        } catch (IOException e) {
+            ch.close();
+            throw new IOException("cannot connect to " + address + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** The options every socket transport sets: SO_SNDBUF and SO_RCVBUF of the buffer size, after checking the wait. */
+    public static void configureSocket(SocketChannel ch, TransportOptions options) throws IOException {
+        socketWait(options);
+        ch.setOption(StandardSocketOptions.SO_SNDBUF, options.bufferSize());
+        ch.setOption(StandardSocketOptions.SO_RCVBUF, options.bufferSize());
     }
 
     public SocketChannel channel() {

@@ -1,6 +1,12 @@
 package org.ipcbench.transport.unix;
 
 import java.io.IOException;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import org.ipcbench.transport.ChannelConnection;
+import org.ipcbench.transport.ChannelListener;
+import org.ipcbench.transport.TransportOptions;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.nio.channels.SocketChannel;
@@ -40,10 +46,18 @@ final class SocketFile {
     private static final Charset PATH_ENCODING =
             Charset.forName(System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name()));
 
+    private static final int BACKLOG = 128;
+
     /** How a transport opens a client channel to a socket file; it throws {@link ConnectException} if nobody listens. */
     @FunctionalInterface
     interface Dialer {
         SocketChannel dial(Path socket) throws IOException;
+    }
+
+    /** How a transport names a socket file as an address its channels bind to. */
+    @FunctionalInterface
+    interface Naming {
+        SocketAddress of(Path socket) throws IOException;
     }
 
     private final Path path;
@@ -85,6 +99,33 @@ final class SocketFile {
         }
         clearStale(socket, dialer);
         return new SocketFile(socket, null);
+    }
+
+    /**
+     * Binds {@code server} at the socket file for {@code address} and returns its listener; on failure the
+     * channel is closed and the file released. Both Unix transports listen through here and differ only in
+     * their channels.
+     */
+    static ChannelListener listen(ServerSocketChannel server, Address address, int maxPathBytes, Dialer dialer,
+                                  Naming socketAddress, TransportOptions options)
+            throws IOException {
+        SocketFile file = null;
+        try {
+            ChannelConnection.socketWait(options);
+            file = forListening(address, maxPathBytes, dialer);
+            // Accepted sockets inherit the receive buffer from the listening socket.
+            server.setOption(StandardSocketOptions.SO_RCVBUF, options.bufferSize());
+            server.bind(socketAddress.of(file.path()), BACKLOG);
+            file.bound();
+            return new ChannelListener(server, new Address(address.scheme(), file.path().toString()), options,
+                    ch -> ChannelConnection.configureSocket(ch, options), file::release);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            if (file != null) {
+                file.release();
+            }
+            throw e;
+        }
     }
 
     /** The absolute socket path to connect to; refused if empty or too long. */

@@ -2,13 +2,11 @@ package org.ipcbench.transport.unix;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 
 import org.ipcbench.transport.Address;
 import org.ipcbench.transport.ChannelConnection;
-import org.ipcbench.transport.ChannelListener;
 import org.ipcbench.transport.Connection;
 import org.ipcbench.transport.Listener;
 import org.ipcbench.transport.Transport;
@@ -34,7 +32,6 @@ public final class UnixTransport implements Transport {
     static final int MAX_PATH_BYTES = SocketFile.SUN_PATH_BYTES - 1;
     /** junixsocket's system property for the directory it unpacks its native library into. */
     static final String LIBRARY_TMPDIR_PROPERTY = "org.newsclub.net.unix.library.tmpdir";
-    private static final int BACKLOG = 128;
 
     @Override
     public String scheme() {
@@ -48,43 +45,20 @@ public final class UnixTransport implements Transport {
 
     @Override
     public Listener listen(Address address, TransportOptions options) throws IOException {
-        ChannelConnection.socketWait(options);
         requireNativeLibrary();
         AFUNIXServerSocketChannel server = AFUNIXServerSocketChannel.open();
-        SocketFile file = null;
-        try {
-            file = SocketFile.forListening(address, MAX_PATH_BYTES, UnixTransport::dial);
-            // junixsocket would remove whatever is at the path on close, even a later server's socket; SocketFile
-            // removes only the file this server bound.
-            server.setDeleteOnClose(false);
-            // Accepted sockets inherit the receive buffer from the listening socket.
-            server.setOption(StandardSocketOptions.SO_RCVBUF, options.bufferSize());
-            server.bind(AFUNIXSocketAddress.of(file.path()), BACKLOG);
-            file.bound();
-            return new ChannelListener(server, new Address(SCHEME, file.path().toString()), options,
-                    ch -> configure(ch, options), file::release);
-        } catch (IOException | RuntimeException e) {
-            server.close();
-            if (file != null) {
-                file.release();
-            }
-            throw e;
-        }
+        // junixsocket would remove whatever is at the path on close, even a later server's socket; SocketFile
+        // removes only the file this server bound.
+        server.setDeleteOnClose(false);
+        return SocketFile.listen(server, address, MAX_PATH_BYTES, UnixTransport::dial, AFUNIXSocketAddress::of, options);
     }
 
     @Override
     public Connection connect(Address address, TransportOptions options) throws IOException {
         Path socket = SocketFile.forConnecting(address, MAX_PATH_BYTES);
         requireNativeLibrary();
-        AFUNIXSocketChannel ch = AFUNIXSocketChannel.open();
-        try {
-            configure(ch, options);
-            ch.connect(AFUNIXSocketAddress.of(socket));
-            return new ChannelConnection(ch, options, address.toString());
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw new IOException("cannot connect to " + address + ": " + e.getMessage(), e);
-        }
+        return ChannelConnection.connect(AFUNIXSocketChannel.open(), AFUNIXSocketAddress.of(socket), address, options,
+                ch -> ChannelConnection.configureSocket(ch, options));
     }
 
     /** A client channel to {@code socket}; a refusal is the JDK's {@link ConnectException}, as {@link SocketFile} expects. */
@@ -100,12 +74,6 @@ public final class UnixTransport implements Transport {
             ch.close();
             throw e;
         }
-    }
-
-    private static void configure(SocketChannel ch, TransportOptions options) throws IOException {
-        ChannelConnection.socketWait(options);
-        ch.setOption(StandardSocketOptions.SO_SNDBUF, options.bufferSize());
-        ch.setOption(StandardSocketOptions.SO_RCVBUF, options.bufferSize());
     }
 
     /** junixsocket prints why its library did not load (once, on stderr); this says what to do about it. */
