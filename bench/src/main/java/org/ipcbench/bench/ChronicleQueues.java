@@ -6,24 +6,29 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.StoreFileListener;
 import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
 
 /**
  * Two Chronicle Queues in a directory in /dev/shm, {@code ping} and {@code pong}, raw bytes in each
- * excerpt, as the raw Chronicle baseline uses them. A queue is a log that grows with every message, so
- * the queues roll every second and each process deletes a cycle file as soon as it releases it: in a
- * ping-pong, by then the other side has read all of it.
+ * excerpt, as the raw Chronicle baseline uses them. Each process opens only the queue it appends to and
+ * the queue it tails. A queue is a log that grows with every message, so the queues roll every second and
+ * the reader deletes an inbound cycle file once its tailer has moved past it (never on release: a file is
+ * released and acquired again while it is still being written).
  */
 final class ChronicleQueues implements AutoCloseable {
 
-    private final ChronicleQueue pingQueue;
-    private final ChronicleQueue pongQueue;
+    private final ChronicleQueue outQueue;
+    private final ChronicleQueue inQueue;
+    private final ConcurrentSkipListMap<Integer, File> inCycles = new ConcurrentSkipListMap<>();
+    private int readCycle = Integer.MIN_VALUE;
     private final ExcerptAppender appender;
     private final ExcerptTailer tailer;
     private final Bytes<ByteBuffer> outBytes;
@@ -31,23 +36,24 @@ final class ChronicleQueues implements AutoCloseable {
 
     /** {@code client} writes ping and reads pong; the peer the other way round. */
     ChronicleQueues(Path dir, boolean client, int messageSize) {
-        pingQueue = open(dir.resolve("ping"));
-        pongQueue = open(dir.resolve("pong"));
-        appender = (client ? pingQueue : pongQueue).createAppender();
-        tailer = (client ? pongQueue : pingQueue).createTailer();
+        outQueue = ChronicleQueue.singleBuilder(dir.resolve(client ? "ping" : "pong"))
+                .rollCycle(TestRollCycles.TEST_SECONDLY).build();
+        inQueue = ChronicleQueue.singleBuilder(dir.resolve(client ? "pong" : "ping"))
+                .rollCycle(TestRollCycles.TEST_SECONDLY).storeFileListener(new StoreFileListener() {
+                    @Override
+                    public void onAcquired(int cycle, File file) {
+                        inCycles.put(cycle, file);
+                    }
+
+                    @Override
+                    public void onReleased(int cycle, File file) {
+                        // deleted once the tailer is past it: see poll
+                    }
+                }).build();
+        appender = outQueue.createAppender();
+        tailer = inQueue.createTailer();
         outBytes = Bytes.elasticByteBuffer(messageSize);
         inBytes = Bytes.elasticByteBuffer(messageSize);
-    }
-
-    private static ChronicleQueue open(Path dir) {
-        return ChronicleQueue.singleBuilder(dir).rollCycle(TestRollCycles.TEST_SECONDLY)
-                .storeFileListener((cycle, file) -> deleteQuietly(file)).build();
-    }
-
-    private static void deleteQuietly(File file) {
-        if (!file.delete() && file.exists()) {
-            System.err.println("raw chronicle: could not delete " + file);
-        }
     }
 
     /** Appends the message (position to limit, left unchanged) as one excerpt. */
@@ -66,13 +72,18 @@ final class ChronicleQueues implements AutoCloseable {
         into.clear();
         inBytes.read(into);
         into.flip();
+        int cycle = tailer.cycle();
+        if (cycle != readCycle) {
+            readCycle = cycle;
+            inCycles.headMap(cycle).values().removeIf(f -> f.delete() || !f.exists());
+        }
         return true;
     }
 
     @Override
     public void close() {
-        pingQueue.close();
-        pongQueue.close();
+        outQueue.close();
+        inQueue.close();
         outBytes.releaseLast();
         inBytes.releaseLast();
     }

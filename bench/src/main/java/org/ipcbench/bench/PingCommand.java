@@ -81,14 +81,7 @@ final class PingCommand implements Callable<Integer> {
 
     private void print(Address address, Framing framing, Histogram h, double msgsPerSecond) throws IOException {
         if (json) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("count", h.getTotalCount());
-            out.put("p50_us", micros(h.getValueAtPercentile(50)));
-            out.put("p90_us", micros(h.getValueAtPercentile(90)));
-            out.put("p99_us", micros(h.getValueAtPercentile(99)));
-            out.put("p999_us", micros(h.getValueAtPercentile(99.9)));
-            out.put("max_us", micros(h.getMaxValue()));
-            out.put("msgs_per_s", Math.round(msgsPerSecond));
+            Map<String, Object> out = summary(h, msgsPerSecond);
             out.put("address", address.toString());
             out.put("framing", framing.name());
             out.put("message_size", connection.messageSize);
@@ -102,6 +95,19 @@ final class PingCommand implements Callable<Integer> {
                 micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(90)),
                 micros(h.getValueAtPercentile(99)), micros(h.getValueAtPercentile(99.9)), micros(h.getMaxValue()));
         System.out.printf("throughput: %.0f msgs/s%n", msgsPerSecond);
+    }
+
+    /** The figures ping reports, under the JSON keys it promises. */
+    static Map<String, Object> summary(Histogram h, double msgsPerSecond) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("count", h.getTotalCount());
+        out.put("p50_us", micros(h.getValueAtPercentile(50)));
+        out.put("p90_us", micros(h.getValueAtPercentile(90)));
+        out.put("p99_us", micros(h.getValueAtPercentile(99)));
+        out.put("p999_us", micros(h.getValueAtPercentile(99.9)));
+        out.put("max_us", micros(h.getMaxValue()));
+        out.put("msgs_per_s", Math.round(msgsPerSecond));
+        return out;
     }
 
     static double micros(long nanos) {

@@ -8,14 +8,14 @@ import java.util.List;
  */
 enum Profile {
     /** Every present transport, every framing, both buffer sizes, 64-byte messages; round trips and floors. */
-    QUICK(1, 1, 500, 2, 500, List.of(64), false),
+    QUICK(1, 1, 300, 2, 400, List.of(64), false),
     /** The full cross at 64, 4096 and 65536 bytes, a size sweep, streams, thread peers, both waits, load runs. */
     FULL(3, 1, 700, 2, 700, List.of(64, 4096, 65536), true),
     /** One short iteration per cell: a check that everything runs, not a measurement (CI, tests). */
     SMOKE(1, 0, 0, 1, 200, List.of(64), false);
 
     /** What a fork costs beyond its iterations: a JVM, a peer JVM, JIT warm-up. Measured on the 2-core machine; a run refines its estimate as it goes. */
-    static final double FORK_OVERHEAD_SECONDS = 3.0;
+    static final double FORK_OVERHEAD_SECONDS = 3.5;
 
     final int forks;
     final int warmupIterations;

@@ -61,10 +61,11 @@ class RunEndToEndTest {
         JsonNode meta = JSON.readTree(out.resolve(Metadata.FILE).toFile());
         Set<String> keys = new java.util.HashSet<>();
         meta.fieldNames().forEachRemaining(keys::add);
-        assertEquals(Set.copyOf(Metadata.KEYS), keys);
+        assertTrue(keys.containsAll(Metadata.KEYS), "missing " + Metadata.KEYS.stream()
+                .filter(k -> !keys.contains(k)).collect(Collectors.toList()));
         assertFalse(meta.get("interrupted").asBoolean());
         assertTrue(meta.get("command").asText().startsWith("ipcbench run --profile smoke"));
-        assertTrue(meta.get("library_versions").has("jmh-core"));
+        assertTrue(meta.get("library_versions").has("jmh"));
         assertTrue(Files.exists(out.resolve("summary.txt")));
 
         assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
@@ -129,7 +130,7 @@ class RunEndToEndTest {
     @Test
     void metadataNamesEveryKeyTheReportReads() {
         var m = Metadata.collect("ipcbench run --profile quick", "quick", false);
-        assertEquals(Metadata.KEYS, List.copyOf(m.keySet()));
+        assertTrue(m.keySet().containsAll(Metadata.KEYS), m.keySet().toString());
         assertTrue(m.get("date").toString().endsWith("Z"), "ISO-8601 UTC");
         assertTrue(((Integer) m.get("cores")) >= 1);
     }

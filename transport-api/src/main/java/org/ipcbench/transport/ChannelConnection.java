@@ -1,7 +1,11 @@
 package org.ipcbench.transport;
 
 import java.io.IOException;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -51,12 +55,46 @@ public final class ChannelConnection implements Connection {
         return w;
     }
 
+    /**
+     * Connects {@code ch} to {@code where} after {@code setup} has set its options. On failure {@code ch} is
+     * closed and the error names the address; a bad option (a RuntimeException) passes through as it is.
+     */
+    public static ChannelConnection connect(SocketChannel ch, SocketAddress where, Address address,
+                                            TransportOptions options, ChannelListener.Setup setup) throws IOException {
+        try {
+            setup.configure(ch);
+            ch.connect(where);
+            return new ChannelConnection(ch, options, address.toString());
+        } catch (IOException e) {
+            ch.close();
+            throw new IOException("cannot connect to " + address + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** The options every socket transport sets: SO_SNDBUF and SO_RCVBUF of the buffer size, after checking the wait. */
+    public static void configureSocket(SocketChannel ch, TransportOptions options) throws IOException {
+        socketWait(options);
+        ch.setOption(StandardSocketOptions.SO_SNDBUF, options.bufferSize());
+        ch.setOption(StandardSocketOptions.SO_RCVBUF, options.bufferSize());
+    }
+
     public SocketChannel channel() {
         return channel;
     }
 
     @Override
     public int read(ByteBuffer dst) throws IOException {
+        try {
+            return readSome(dst);
+        } catch (AsynchronousCloseException e) {
+            throw peerGone(e);
+        }
+    }
+
+    private int readSome(ByteBuffer dst) throws IOException {
         if (channel.isBlocking() || !dst.hasRemaining()) {
             return channel.read(dst);
         }
@@ -79,6 +117,14 @@ public final class ChannelConnection implements Connection {
 
     @Override
     public int write(ByteBuffer src) throws IOException {
+        try {
+            return writeSome(src);
+        } catch (AsynchronousCloseException e) {
+            throw peerGone(e);
+        }
+    }
+
+    private int writeSome(ByteBuffer src) throws IOException {
         if (channel.isBlocking() || !src.hasRemaining()) {
             return channel.write(src);
         }
@@ -117,6 +163,17 @@ public final class ChannelConnection implements Connection {
         long millis = timeoutNanos == Long.MAX_VALUE ? 0 : Math.max(1, left / 1_000_000);
         selector.select(millis);
         selector.selectedKeys().clear();
+    }
+
+    /**
+     * junixsocket closes its channel on a broken pipe and throws an AsynchronousCloseException caused by the real
+     * error; say what that was, as the JDK's channels do. A close by another thread has no cause and is left alone.
+     */
+    private static IOException peerGone(AsynchronousCloseException e) {
+        if (e.getCause() == null || e instanceof ClosedByInterruptException) {
+            return e;
+        }
+        return new IOException(e.getCause().getMessage(), e);
     }
 
     private ReadTimeoutException timedOut(int op) {

@@ -59,26 +59,13 @@ public final class TcpTransport implements Transport {
 
     @Override
     public Connection connect(Address address, TransportOptions options) throws IOException {
-        InetSocketAddress where = resolve(address);
-        SocketChannel ch = SocketChannel.open();
-        try {
-            configure(ch, options);
-            ch.connect(where);
-            return new ChannelConnection(ch, options, address.toString());
-        } catch (IOException e) {
-            ch.close();
-            throw new IOException("cannot connect to " + address + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            ch.close();
-            throw e;
-        }
+        return ChannelConnection.connect(SocketChannel.open(), resolve(address), address, options,
+                ch -> configure(ch, options));
     }
 
     private static void configure(SocketChannel ch, TransportOptions options) throws IOException {
-        ChannelConnection.socketWait(options);
+        ChannelConnection.configureSocket(ch, options);
         ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        ch.setOption(StandardSocketOptions.SO_SNDBUF, options.bufferSize());
-        ch.setOption(StandardSocketOptions.SO_RCVBUF, options.bufferSize());
     }
 
     /** {@code HOST:PORT}, {@code [v6]:PORT} or {@code PORT}. */
