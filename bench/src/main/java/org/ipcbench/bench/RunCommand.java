@@ -76,6 +76,13 @@ final class RunCommand implements Callable<Integer> {
             description = "Default: the profile's (quick 64; full 64, 4096, 65536, and a sweep over 64 to 65536).")
     List<Integer> messageSizes;
 
+    @Option(names = "--waits", split = ",", paramLabel = "WAIT",
+            description = "Wait strategies: block, spin, yield, backoff. Each transport runs the ones it supports "
+                    + "(sockets block and spin; shared memory spin, yield and backoff), and the raw socket floors run "
+                    + "with the chosen socket ones. Default: block for sockets, spin for shared memory (the full "
+                    + "profile adds the other at 64 B).")
+    List<String> waits;
+
     @Option(names = "--benchmarks", split = ",", paramLabel = "NAME",
             description = "Some of: round-trip, stream, raw-socket, raw-ring, raw-chronicle, aeron-ipc, load. "
                     + "Default: quick runs round-trip and the raw floors of the transports chosen; full runs all.")
@@ -190,7 +197,17 @@ final class RunCommand implements Callable<Integer> {
         } else {
             benchmarks.forEach(n -> suites.add(Suite.byId(n)));
         }
-        List<Cell> cells = RunPlan.build(profile, t, f, b, m, suites, benchmarks != null);
+        if (waits != null) {
+            List<String> known = java.util.Arrays.stream(org.ipcbench.transport.WaitStrategy.values())
+                    .map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).toList();
+            for (String w : waits) {
+                if (!known.contains(w)) {
+                    throw new IllegalArgumentException("unknown wait strategy '" + w + "'; expected some of "
+                            + String.join(", ", known));
+                }
+            }
+        }
+        List<Cell> cells = RunPlan.build(profile, t, f, b, m, waits, suites, benchmarks != null);
         if (cells.isEmpty()) {
             throw new IllegalArgumentException("these choices leave no cell to run");
         }
@@ -220,6 +237,8 @@ final class RunCommand implements Callable<Integer> {
             Collection<RunResult> results = new Runner(b.build()).run();
             return results.isEmpty() ? null : new Summary.Outcome(cell, results.iterator().next(), null);
         } catch (RunnerException e) {
+            // JMH wrote the benchmark's own failure to the log; add why the run stopped (another JMH's lock, say).
+            appendLog(log, "ipcbench run: " + Main.describe(e));
             return null;
         }
     }
@@ -248,6 +267,15 @@ final class RunCommand implements Callable<Integer> {
     private static void writeLog(Path log, String text) {
         try {
             Files.writeString(log, text + System.lineSeparator());
+        } catch (IOException ignored) {
+            // the failure is counted either way
+        }
+    }
+
+    private static void appendLog(Path log, String text) {
+        try {
+            Files.writeString(log, text + System.lineSeparator(), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException ignored) {
             // the failure is counted either way
         }

@@ -42,6 +42,17 @@ final class RunPlan {
      */
     static List<Cell> build(Profile profile, List<String> transports, List<String> framings, List<Integer> bufferSizes,
                             List<Integer> messageSizes, Set<Suite> suites, boolean explicit) {
+        return build(profile, transports, framings, bufferSizes, messageSizes, null, suites, explicit);
+    }
+
+    /**
+     * As above, with the wait strategies chosen: {@code null} for each transport's first ({@link Floors#waits});
+     * otherwise every chosen one a transport supports (a transport that supports none is left out), and the
+     * raw socket floors with the chosen socket waits.
+     */
+    static List<Cell> build(Profile profile, List<String> transports, List<String> framings, List<Integer> bufferSizes,
+                            List<Integer> messageSizes, List<String> waitChoice, Set<Suite> suites,
+                            boolean explicit) {
         Set<Cell> cells = new LinkedHashSet<>();
         Set<Integer> sizesUsed = new TreeSet<>(messageSizes);
         boolean sweep = profile.full && framings.contains(SWEEP_FRAMING) && bufferSizes.contains(SWEEP_BUFFER);
@@ -51,23 +62,28 @@ final class RunPlan {
         if (suites.contains(Suite.ROUND_TRIP)) {
             for (String t : transports) {
                 List<String> waits = Floors.waits(t);
-                for (String f : framings) {
-                    for (int b : bufferSizes) {
-                        for (int m : messageSizes) {
-                            cells.add(transportCell(Suite.ROUND_TRIP, t, f, b, m, TransportCell.PROCESS, waits.get(0)));
+                List<String> chosen = waitsFor(t, waitChoice);
+                for (String w : chosen) {
+                    for (String f : framings) {
+                        for (int b : bufferSizes) {
+                            for (int m : messageSizes) {
+                                cells.add(transportCell(Suite.ROUND_TRIP, t, f, b, m, TransportCell.PROCESS, w));
+                            }
                         }
                     }
                 }
-                if (sweep) {
+                if (sweep && !chosen.isEmpty()) {
                     for (int m : ALL_SIZES) {
                         cells.add(transportCell(Suite.ROUND_TRIP, t, SWEEP_FRAMING, SWEEP_BUFFER, m,
-                                TransportCell.PROCESS, waits.get(0)));
+                                TransportCell.PROCESS, chosen.get(0)));
                     }
                     cells.add(transportCell(Suite.ROUND_TRIP, t, SWEEP_FRAMING, SWEEP_BUFFER, SMALL,
-                            TransportCell.THREAD, waits.get(0)));
-                    for (String w : waits.subList(1, waits.size())) {
-                        cells.add(transportCell(Suite.ROUND_TRIP, t, SWEEP_FRAMING, SWEEP_BUFFER, SMALL,
-                                TransportCell.PROCESS, w));
+                            TransportCell.THREAD, chosen.get(0)));
+                    if (waitChoice == null) {
+                        for (String w : waits.subList(1, waits.size())) {
+                            cells.add(transportCell(Suite.ROUND_TRIP, t, SWEEP_FRAMING, SWEEP_BUFFER, SMALL,
+                                    TransportCell.PROCESS, w));
+                        }
                     }
                 }
             }
@@ -80,19 +96,23 @@ final class RunPlan {
                     }
                     for (int b : bufferSizes) {
                         for (int m : messageSizes) {
-                            cells.add(transportCell(Suite.STREAM, t, f, b, m, TransportCell.PROCESS,
-                                    Floors.waits(t).get(0)));
+                            for (String w : waitsFor(t, waitChoice)) {
+                                cells.add(transportCell(Suite.STREAM, t, f, b, m, TransportCell.PROCESS, w));
+                            }
                         }
                     }
                 }
             }
         }
-        addBaselines(cells, profile, transports, bufferSizes, sizesUsed, suites, explicit);
+        addBaselines(cells, profile, transports, bufferSizes, sizesUsed, waitChoice, suites, explicit);
         if (suites.contains(Suite.LOAD)) {
             for (String t : transports) {
                 for (int rate : LOAD_RATES) {
+                    if (waitsFor(t, waitChoice).isEmpty()) {
+                        continue;
+                    }
                     Map<String, String> p = transportParams(t, SWEEP_FRAMING, SWEEP_BUFFER, SMALL,
-                            TransportCell.PROCESS, Floors.waits(t).get(0));
+                            TransportCell.PROCESS, waitsFor(t, waitChoice).get(0));
                     p.put("rate", Integer.toString(rate));
                     cells.add(new Cell(Suite.LOAD, p));
                 }
@@ -102,8 +122,10 @@ final class RunPlan {
     }
 
     private static void addBaselines(Set<Cell> cells, Profile profile, List<String> transports,
-                                     List<Integer> bufferSizes, Set<Integer> sizes, Set<Suite> suites,
-                                     boolean explicit) {
+                                     List<Integer> bufferSizes, Set<Integer> sizes, List<String> waitChoice,
+                                     Set<Suite> suites, boolean explicit) {
+        List<String> socketWaits = waitChoice == null ? List.of("block")
+                : waitChoice.stream().filter(w -> w.equals("block") || w.equals("spin")).toList();
         Set<Floors.Floor> floors = new LinkedHashSet<>();
         for (String t : transports) {
             floors.addAll(Floors.of(t));
@@ -128,7 +150,9 @@ final class RunPlan {
                 }
                 if (floor.suite() == Suite.RAW_SOCKET) {
                     for (int b : bufferSizes) {
-                        cells.add(rawSocket(floor.transport(), b, m, "block"));
+                        for (String w : socketWaits) {
+                            cells.add(rawSocket(floor.transport(), b, m, w));
+                        }
                     }
                 } else {
                     Map<String, String> p = new LinkedHashMap<>();
@@ -138,10 +162,20 @@ final class RunPlan {
                     cells.add(new Cell(floor.suite(), p));
                 }
             }
-            if (profile.full && floor.suite() == Suite.RAW_SOCKET && bufferSizes.contains(SWEEP_BUFFER)) {
+            if (profile.full && waitChoice == null && floor.suite() == Suite.RAW_SOCKET
+                    && bufferSizes.contains(SWEEP_BUFFER)) {
                 cells.add(rawSocket(floor.transport(), SWEEP_BUFFER, SMALL, "spin"));
             }
         }
+    }
+
+    /** The waits a transport's cells use: its first, or the chosen ones it supports, in the order chosen. */
+    static List<String> waitsFor(String transport, List<String> waitChoice) {
+        List<String> supported = Floors.waits(transport);
+        if (waitChoice == null) {
+            return List.of(supported.get(0));
+        }
+        return waitChoice.stream().filter(supported::contains).toList();
     }
 
     private static Cell rawSocket(String transport, int bufferSize, int messageSize, String wait) {

@@ -29,6 +29,7 @@ class RunCommandTest {
         "run --message-sizes lots",
         "run --benchmarks round-trip,nope",
         "run --no-such-option",
+        "run --waits sometimes",
         "load --rate 100",
         "load --address tcp:127.0.0.1:1 --rate 0",
         "load --address tcp:127.0.0.1:1 --rate 100 --framing close",
@@ -98,6 +99,32 @@ class RunCommandTest {
         assertTrue(plan(Profile.QUICK, List.of("tcp"), List.of(64), EnumSet.of(Suite.RAW_RING), true).stream()
                 .anyMatch(c -> c.suite() == Suite.RAW_RING));
         assertTrue(plan(Profile.QUICK, List.of("tcp"), List.of(64), EnumSet.of(Suite.RAW_RING), false).isEmpty());
+    }
+
+    @Test
+    void chosenWaitsApplyWhereSupportedAndToTheSocketFloors() {
+        List<Cell> cells = RunPlan.build(Profile.QUICK, List.of("tcp", "shm-ring"), List.of("length"), List.of(4096),
+                List.of(64), List.of("spin", "block"), EnumSet.of(Suite.ROUND_TRIP, Suite.RAW_SOCKET), false);
+        assertEquals(Set.of("spin", "block"), cells.stream().filter(c -> "tcp".equals(c.param("transport"))
+                && c.suite() == Suite.ROUND_TRIP).map(c -> c.param("wait")).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(Set.of("spin"), cells.stream().filter(c -> "shm-ring".equals(c.param("transport")))
+                .map(c -> c.param("wait")).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(2, cells.stream().filter(c -> c.suite() == Suite.RAW_SOCKET).count(), "raw tcp, block and spin");
+    }
+
+    @Test
+    void aForkNumberIsOneMoreThanTheCellsRecordsSoFar(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        ResultFiles files = new ResultFiles(dir);
+        java.util.Map<String, String> a = java.util.Map.of("transport", "tcp", "messageSize", "64");
+        java.util.Map<String, String> b = java.util.Map.of("transport", "tcp", "messageSize", "1024");
+        assertEquals(1, files.nextFork("X.y", a));
+        files.appendCpu(new ResultFiles.CpuRecord("X.y", a, 1, 10, 1.0, 2.0));
+        files.appendCpu(new ResultFiles.CpuRecord("X.y", b, 1, 10, 1.0, 2.0));
+        assertEquals(2, files.nextFork("X.y", a));
+        assertEquals(2, files.nextFork("X.y", b));
+        assertEquals(1, files.nextFork("Other.z", a));
+        assertEquals(2, files.readCpu().size());
     }
 
     @Test
