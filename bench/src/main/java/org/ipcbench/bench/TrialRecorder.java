@@ -18,7 +18,8 @@ import org.openjdk.jmh.runner.IterationType;
  * operation count, and the CPU time of both processes over those iterations (saved to {@code cpu.json}).
  *
  * <p>Client CPU is this JMH fork's whole process CPU time (JIT and GC included), so that it stands for
- * what a real client process pays. Peer CPU is whatever the {@link Peer} reports.
+ * what a real client process pays; with {@code peer=thread} the peer's threads are in that process too,
+ * and their CPU time is taken out of it. Peer CPU is whatever the {@link Peer} reports.
  */
 final class TrialRecorder {
 
@@ -29,6 +30,7 @@ final class TrialRecorder {
     private final Map<String, String> params = new LinkedHashMap<>();
     private final LongSupplier peerCpu;
     private final boolean histogram;
+    private final boolean peerInProcess;
     private final Histogram nanos = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
     private final ResultFiles files = ResultFiles.fromSystemProperty();
     private boolean measuring;
@@ -51,6 +53,7 @@ final class TrialRecorder {
         }
         this.peerCpu = peerCpu;
         this.histogram = histogram;
+        this.peerInProcess = TransportCell.THREAD.equals(params.get("peer"));
     }
 
     /** Call from {@code @Setup(Level.Iteration)}. */
@@ -65,8 +68,10 @@ final class TrialRecorder {
     /** Call from {@code @TearDown(Level.Iteration)}. */
     void iterationEnds() {
         if (measuring) {
-            clientCpu += OS.getProcessCpuTime() - clientStart;
-            peerCpuUsed += peerCpu.getAsLong() - peerStart;
+            long peer = peerCpu.getAsLong() - peerStart;
+            long process = OS.getProcessCpuTime() - clientStart;
+            clientCpu += peerInProcess ? process - peer : process;
+            peerCpuUsed += peer;
             measuring = false;
         }
     }
