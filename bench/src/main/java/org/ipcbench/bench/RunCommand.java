@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
     List<Integer> messageSizes;
 
     @Option(names = "--waits", split = ",", paramLabel = "WAIT",
-            description = "Wait strategies: block, spin, yield, backoff. Each transport runs the ones it supports "
+            description = "Wait strategies: block, spin, backoff. Each transport runs the ones it supports "
                     + "(sockets block and spin; shared memory spin and backoff), and the raw socket floors run "
                     + "with the chosen socket ones. Default: block for sockets, spin for shared memory (the full "
                     + "profile adds the other at 64 B).")
