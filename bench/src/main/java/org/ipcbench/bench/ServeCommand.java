@@ -9,6 +9,7 @@ import org.ipcbench.transport.IoModel;
 import org.ipcbench.transport.Listener;
 import org.ipcbench.transport.MessageHandler;
 import org.ipcbench.transport.Server;
+import org.ipcbench.transport.ServerErrors;
 import org.ipcbench.transport.Servers;
 import org.ipcbench.transport.TransportOptions;
 
@@ -40,6 +41,15 @@ final class ServeCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     Duration readTimeout;
 
+    @Option(names = "--ack-every", paramLabel = "N", defaultValue = "0",
+            description = "Instead of echoing, consume messages and acknowledge every N-th with the count received, "
+                    + "8 bytes big-endian, unframed: the peer of a throughput stream. 0 echoes. Default: ${DEFAULT-VALUE}.")
+    int ackEvery;
+
+    /** Set by benchmarks that start this server: it stops when the JVM that started it is gone, even by SIGKILL. */
+    @Option(names = "--exit-with-parent", hidden = true)
+    boolean exitWithParent;
+
     @Override
     public Integer call() throws Exception {
         connection.validate();
@@ -49,10 +59,18 @@ final class ServeCommand implements Callable<Integer> {
         // Handle the signals ourselves: a JVM killed by SIGTERM exits 143, and a clean stop is exit 0.
         Signal.handle(new Signal("INT"), s -> stop.countDown());
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
+        if (exitWithParent) {
+            ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(stop::countDown));
+        }
+        if (ackEvery < 0) {
+            throw new IllegalArgumentException("--ack-every must not be negative: " + ackEvery);
+        }
 
         Listener listener = connection.transport().listen(connection.resolvedAddress(), options);
-        try (Server server = Servers.start(listener, options, framing, MessageHandler.echo(),
-                (conn, e) -> System.err.println("ipcbench serve: closed " + conn + ": " + Main.describe(e)))) {
+        ServerErrors errors = (conn, e) -> System.err.println("ipcbench serve: closed " + conn + ": " + Main.describe(e));
+        try (Server server = ackEvery > 0
+                ? new StreamSink(listener, framing, options.bufferSize(), ackEvery, errors)
+                : Servers.start(listener, options, framing, MessageHandler.echo(), errors)) {
             System.out.println("READY " + server.address());
             System.out.flush();
             stop.await();

@@ -1,7 +1,6 @@
 package org.ipcbench.bench;
 
 import java.io.BufferedReader;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,7 @@ import org.ipcbench.transport.Address;
  * An {@code ipcbench serve} in its own JVM: the echo peer of a measurement. Two processes are the
  * point of the suite, since IPC measured inside one JVM is not IPC.
  */
-final class ServePeer implements Closeable {
+final class ServePeer implements Peer {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private final Process process;
@@ -33,14 +32,25 @@ final class ServePeer implements Closeable {
 
     /** Starts {@code ipcbench serve ARGS...} and waits for its READY line. */
     static ServePeer start(List<String> serveArgs) throws IOException {
+        List<String> args = new ArrayList<>();
+        args.add("serve");
+        args.add("--exit-with-parent");
+        args.addAll(serveArgs);
+        return startMain(Main.class.getName(), args);
+    }
+
+    /**
+     * Starts {@code java FLAGS -cp CLASSPATH MAIN ARGS...}, with {@link JvmFlags#get()} and this JVM's class
+     * path, and waits for its one line {@code READY <address>}. The raw baselines' peers start this way too.
+     */
+    static ServePeer startMain(String mainClass, List<String> mainArgs) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(JvmFlags.get());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Main.class.getName());
-        cmd.add("serve");
-        cmd.addAll(serveArgs);
+        cmd.add(mainClass);
+        cmd.addAll(mainArgs);
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
@@ -64,12 +74,19 @@ final class ServePeer implements Closeable {
         return new ServePeer(p, Address.parse(line.substring("READY ".length())));
     }
 
-    Address address() {
+    @Override
+    public Address address() {
         return address;
     }
 
     long pid() {
         return process.pid();
+    }
+
+    /** The peer process's CPU time, user and system, as the OS accounts it (clock-tick resolution on Linux). */
+    @Override
+    public long cpuNanos() {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     /** SIGTERM, as a user's Ctrl-C would; SIGKILL if it does not stop in time. */

@@ -1,0 +1,208 @@
+package org.ipcbench.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The cells of a run, from a profile and the user's choices. Nothing here knows a transport by name
+ * except through {@link Floors}: transports are whatever is on the class path.
+ *
+ * <ul>
+ *   <li>{@code round-trip}: transports x framings x buffer sizes x message sizes, process peer, each
+ *       transport's first wait. In the full profile also: a size sweep over every size with length framing
+ *       and 4096-byte buffers; a thread peer and the second wait strategy at length, 4096, 64 B.</li>
+ *   <li>{@code stream}: as round-trip without close framing (one message per connection is no stream).</li>
+ *   <li>baselines: each selected transport's floors ({@link Floors}) at every message size used, and,
+ *       for raw sockets, both buffer sizes and the same wait; the full profile adds spin.</li>
+ *   <li>{@code load}: per transport, length framing, 4096, 64 B, at each of {@link #LOAD_RATES}.</li>
+ * </ul>
+ */
+final class RunPlan {
+
+    static final List<Integer> ALL_SIZES = List.of(64, 1024, 4096, 16384, 65536);
+    static final List<Integer> LOAD_RATES = List.of(10_000, 50_000, 100_000);
+    static final int LOAD_SECONDS = 5;
+    /** A Chronicle queue is a log: above this size a baseline run would write gigabytes a second to /dev/shm. */
+    static final int CHRONICLE_MAX_SIZE = 1024;
+    private static final String SWEEP_FRAMING = "length";
+    private static final int SWEEP_BUFFER = 4096;
+    private static final int SMALL = 64;
+
+    private RunPlan() {
+    }
+
+    /**
+     * @param suites the benchmarks to run; a baseline among them that is the floor of no chosen transport
+     *               runs only if {@code explicit} (the user named it)
+     */
+    static List<Cell> build(Profile profile, List<String> transports, List<String> framings, List<Integer> bufferSizes,
+                            List<Integer> messageSizes, Set<Suite> suites, boolean explicit) {
+        return build(profile, transports, framings, bufferSizes, messageSizes, null, suites, explicit);
+    }
+
+    /**
+     * As above, with the wait strategies chosen: {@code null} for each transport's first ({@link Floors#waits});
+     * otherwise every chosen one a transport supports (a transport that supports none is left out), and the
+     * raw socket floors with the chosen socket waits.
+     */
+    static List<Cell> build(Profile profile, List<String> transports, List<String> framings, List<Integer> bufferSizes,
+                            List<Integer> messageSizes, List<String> waitChoice, Set<Suite> suites,
+                            boolean explicit) {
+        Set<Cell> cells = new LinkedHashSet<>();
+        Set<Integer> sizesUsed = new TreeSet<>(messageSizes);
+        boolean sweep = profile.full && framings.contains(SWEEP_FRAMING) && bufferSizes.contains(SWEEP_BUFFER);
+        if (sweep) {
+            sizesUsed.addAll(ALL_SIZES);
+        }
+        if (suites.contains(Suite.ROUND_TRIP)) {
+            for (String t : transports) {
+                List<String> waits = Floors.waits(t);
+                List<String> chosen = waitsFor(t, waitChoice);
+                for (String w : chosen) {
+                    for (String f : framings) {
+                        for (int b : bufferSizes) {
+                            for (int m : messageSizes) {
+                                cells.add(transportCell(Suite.ROUND_TRIP, t, f, b, m, TransportCell.PROCESS, w));
+                            }
+                        }
+                    }
+                }
+                if (sweep && !chosen.isEmpty()) {
+                    for (int m : ALL_SIZES) {
+                        cells.add(transportCell(Suite.ROUND_TRIP, t, SWEEP_FRAMING, SWEEP_BUFFER, m,
+                                TransportCell.PROCESS, chosen.get(0)));
+                    }
+                    cells.add(transportCell(Suite.ROUND_TRIP, t, SWEEP_FRAMING, SWEEP_BUFFER, SMALL,
+                            TransportCell.THREAD, chosen.get(0)));
+                    if (waitChoice == null) {
+                        for (String w : waits.subList(1, waits.size())) {
+                            cells.add(transportCell(Suite.ROUND_TRIP, t, SWEEP_FRAMING, SWEEP_BUFFER, SMALL,
+                                    TransportCell.PROCESS, w));
+                        }
+                    }
+                }
+            }
+        }
+        if (suites.contains(Suite.STREAM)) {
+            for (String t : transports) {
+                for (String f : framings) {
+                    if ("close".equals(f)) {
+                        continue;
+                    }
+                    for (int b : bufferSizes) {
+                        for (int m : messageSizes) {
+                            for (String w : waitsFor(t, waitChoice)) {
+                                cells.add(transportCell(Suite.STREAM, t, f, b, m, TransportCell.PROCESS, w));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        addBaselines(cells, profile, transports, bufferSizes, sizesUsed, waitChoice, suites, explicit);
+        if (suites.contains(Suite.LOAD)) {
+            for (String t : transports) {
+                for (int rate : LOAD_RATES) {
+                    if (waitsFor(t, waitChoice).isEmpty()) {
+                        continue;
+                    }
+                    Map<String, String> p = transportParams(t, SWEEP_FRAMING, SWEEP_BUFFER, SMALL,
+                            TransportCell.PROCESS, waitsFor(t, waitChoice).get(0));
+                    p.put("rate", Integer.toString(rate));
+                    cells.add(new Cell(Suite.LOAD, p));
+                }
+            }
+        }
+        return new ArrayList<>(cells);
+    }
+
+    private static void addBaselines(Set<Cell> cells, Profile profile, List<String> transports,
+                                     List<Integer> bufferSizes, Set<Integer> sizes, List<String> waitChoice,
+                                     Set<Suite> suites, boolean explicit) {
+        List<String> socketWaits = waitChoice == null ? List.of("block")
+                : waitChoice.stream().filter(w -> w.equals("block") || w.equals("spin")).toList();
+        Set<Floors.Floor> floors = new LinkedHashSet<>();
+        for (String t : transports) {
+            floors.addAll(Floors.of(t));
+        }
+        for (Suite s : suites) {
+            if (explicit && s.isBaseline() && floors.stream().noneMatch(f -> f.suite() == s)) {
+                if (s == Suite.RAW_SOCKET) {
+                    floors.add(new Floors.Floor(s, "tcp"));
+                    floors.add(new Floors.Floor(s, "unix"));
+                } else {
+                    floors.add(new Floors.Floor(s, null));
+                }
+            }
+        }
+        for (Floors.Floor floor : floors) {
+            if (!suites.contains(floor.suite())) {
+                continue;
+            }
+            for (int m : sizes) {
+                if (floor.suite() == Suite.RAW_CHRONICLE && m > CHRONICLE_MAX_SIZE) {
+                    continue;
+                }
+                if (floor.suite() == Suite.RAW_SOCKET) {
+                    for (int b : bufferSizes) {
+                        for (String w : socketWaits) {
+                            cells.add(rawSocket(floor.transport(), b, m, w));
+                        }
+                    }
+                } else {
+                    Map<String, String> p = new LinkedHashMap<>();
+                    p.put("messageSize", Integer.toString(m));
+                    p.put("peer", TransportCell.PROCESS);
+                    p.put("wait", "spin");
+                    cells.add(new Cell(floor.suite(), p));
+                }
+            }
+            if (profile.full && waitChoice == null && floor.suite() == Suite.RAW_SOCKET
+                    && bufferSizes.contains(SWEEP_BUFFER)) {
+                cells.add(rawSocket(floor.transport(), SWEEP_BUFFER, SMALL, "spin"));
+            }
+        }
+    }
+
+    /** The waits a transport's cells use: its first, or the chosen ones it supports, in the order chosen. */
+    static List<String> waitsFor(String transport, List<String> waitChoice) {
+        List<String> supported = Floors.waits(transport);
+        if (waitChoice == null) {
+            return List.of(supported.get(0));
+        }
+        return waitChoice.stream().filter(supported::contains).toList();
+    }
+
+    private static Cell rawSocket(String transport, int bufferSize, int messageSize, String wait) {
+        return new Cell(Suite.RAW_SOCKET,
+                transportParams(transport, "length", bufferSize, messageSize, TransportCell.PROCESS, wait));
+    }
+
+    private static Cell transportCell(Suite suite, String t, String f, int b, int m, String peer, String wait) {
+        return new Cell(suite, transportParams(t, f, b, m, peer, wait));
+    }
+
+    private static Map<String, String> transportParams(String t, String f, int b, int m, String peer, String wait) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("transport", t);
+        p.put("framing", f);
+        p.put("bufferSize", Integer.toString(b));
+        p.put("messageSize", Integer.toString(m));
+        p.put("peer", peer);
+        p.put("wait", wait);
+        return p;
+    }
+
+    /** Seconds a cell is expected to take under a profile: forks times the per-fork cost, or a load run. */
+    static double estimatedSeconds(Cell cell, Profile profile) {
+        if (cell.suite() == Suite.LOAD) {
+            return LOAD_SECONDS + Profile.FORK_OVERHEAD_SECONDS;
+        }
+        return profile.forks * profile.secondsPerFork();
+    }
+}

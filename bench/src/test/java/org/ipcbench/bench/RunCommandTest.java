@@ -1,0 +1,147 @@
+package org.ipcbench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import picocli.CommandLine;
+
+/** The run and load commands' choices: what they refuse, and which cells a choice makes. */
+class RunCommandTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "run --profile sometimes",
+        "run --transports carrier-pigeon",
+        "run --framings fixed,bogus",
+        "run --buffer-sizes 1000",
+        "run --message-sizes 8",
+        "run --message-sizes lots",
+        "run --benchmarks round-trip,nope",
+        "run --no-such-option",
+        "run --waits sometimes",
+        "load --rate 100",
+        "load --address tcp:127.0.0.1:1 --rate 0",
+        "load --address tcp:127.0.0.1:1 --rate 100 --framing close",
+        "load --address tcp:127.0.0.1:1 --rate 100 --message-size 4",
+        "load --address tcp:127.0.0.1:1 --rate 100 --duration 5q",
+    })
+    void badArgumentsGetOneLineAndExitTwo(String args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args.split(" "));
+        assertEquals(2, code, err.toString());
+        assertEquals(1, err.toString().lines().count(), "one line: " + err);
+        assertTrue(err.toString().startsWith("ipcbench "), err.toString());
+    }
+
+    private static List<Cell> plan(Profile profile, List<String> transports, List<Integer> sizes, Set<Suite> suites,
+                                   boolean explicit) {
+        return RunPlan.build(profile, transports, List.of("fixed", "delimited", "length", "close"),
+                List.of(4096, 8192), sizes, suites, explicit);
+    }
+
+    @Test
+    void quickIsEveryTransportFramingAndBufferSizeAtOneSizePlusTheirFloors() {
+        List<Cell> cells = plan(Profile.QUICK, List.of("tcp", "shm-ring"), Profile.QUICK.messageSizes,
+                EnumSet.of(Suite.ROUND_TRIP, Suite.RAW_SOCKET, Suite.RAW_RING, Suite.RAW_CHRONICLE, Suite.AERON_IPC),
+                false);
+        long roundTrips = cells.stream().filter(c -> c.suite() == Suite.ROUND_TRIP).count();
+        assertEquals(2 * 4 * 2, roundTrips);
+        assertTrue(cells.stream().allMatch(c -> "64".equals(c.param("messageSize"))));
+        assertTrue(cells.stream().anyMatch(c -> c.suite() == Suite.RAW_SOCKET && "tcp".equals(c.param("transport"))));
+        assertTrue(cells.stream().anyMatch(c -> c.suite() == Suite.RAW_RING));
+        assertTrue(cells.stream().anyMatch(c -> c.suite() == Suite.AERON_IPC));
+        assertFalse(cells.stream().anyMatch(c -> c.suite() == Suite.RAW_CHRONICLE), "no shm chosen, no Chronicle floor");
+        assertFalse(cells.stream().anyMatch(c -> c.suite() == Suite.RAW_SOCKET && "unix".equals(c.param("transport"))));
+        assertEquals(Set.of("block", "spin"), Set.copyOf(Floors.waits("tcp")));
+        assertTrue(cells.stream().filter(c -> "shm-ring".equals(c.param("transport")))
+                .allMatch(c -> "spin".equals(c.param("wait"))));
+    }
+
+    @Test
+    void fullHasTheCrossASweepStreamsWithoutCloseAndLoadRuns() {
+        List<Cell> cells = plan(Profile.FULL, List.of("tcp"), Profile.FULL.messageSizes, EnumSet.allOf(Suite.class),
+                false);
+        for (int size : RunPlan.ALL_SIZES) {
+            assertTrue(cells.stream().anyMatch(c -> c.suite() == Suite.ROUND_TRIP
+                    && c.param("messageSize").equals(Integer.toString(size))), "sweep has " + size);
+        }
+        assertTrue(cells.stream().filter(c -> c.suite() == Suite.STREAM).noneMatch(c -> "close".equals(c.param("framing"))));
+        assertTrue(cells.stream().anyMatch(c -> c.suite() == Suite.ROUND_TRIP && "thread".equals(c.param("peer"))));
+        assertTrue(cells.stream().anyMatch(c -> c.suite() == Suite.ROUND_TRIP && "spin".equals(c.param("wait"))));
+        assertEquals(RunPlan.LOAD_RATES.size(), cells.stream().filter(c -> c.suite() == Suite.LOAD).count());
+        assertEquals(cells.size(), Set.copyOf(cells).size(), "no cell twice");
+        assertTrue(Profile.FULL.forks >= 3);
+    }
+
+    @Test
+    void chronicleFloorsStayAtSizesThatDoNotFillMemory() {
+        List<Cell> cells = plan(Profile.FULL, List.of("shm"), RunPlan.ALL_SIZES, EnumSet.of(Suite.RAW_CHRONICLE),
+                false);
+        assertFalse(cells.isEmpty());
+        assertTrue(cells.stream().allMatch(c -> Integer.parseInt(c.param("messageSize")) <= RunPlan.CHRONICLE_MAX_SIZE));
+    }
+
+    @Test
+    void aBaselineNamedByTheUserRunsEvenWithoutItsTransport() {
+        assertTrue(plan(Profile.QUICK, List.of("tcp"), List.of(64), EnumSet.of(Suite.RAW_RING), true).stream()
+                .anyMatch(c -> c.suite() == Suite.RAW_RING));
+        assertTrue(plan(Profile.QUICK, List.of("tcp"), List.of(64), EnumSet.of(Suite.RAW_RING), false).isEmpty());
+    }
+
+    @Test
+    void chosenWaitsApplyWhereSupportedAndToTheSocketFloors() {
+        List<Cell> cells = RunPlan.build(Profile.QUICK, List.of("tcp", "shm-ring"), List.of("length"), List.of(4096),
+                List.of(64), List.of("spin", "block"), EnumSet.of(Suite.ROUND_TRIP, Suite.RAW_SOCKET), false);
+        assertEquals(Set.of("spin", "block"), cells.stream().filter(c -> "tcp".equals(c.param("transport"))
+                && c.suite() == Suite.ROUND_TRIP).map(c -> c.param("wait")).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(Set.of("spin"), cells.stream().filter(c -> "shm-ring".equals(c.param("transport")))
+                .map(c -> c.param("wait")).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(2, cells.stream().filter(c -> c.suite() == Suite.RAW_SOCKET).count(), "raw tcp, block and spin");
+    }
+
+    @Test
+    void aForkNumberIsOneMoreThanTheCellsRecordsSoFar(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        ResultFiles files = new ResultFiles(dir);
+        java.util.Map<String, String> a = java.util.Map.of("transport", "tcp", "messageSize", "64");
+        java.util.Map<String, String> b = java.util.Map.of("transport", "tcp", "messageSize", "1024");
+        assertEquals(1, files.nextFork("X.y", a));
+        files.appendCpu(new ResultFiles.CpuRecord("X.y", a, 1, 10, 1.0, 2.0));
+        files.appendCpu(new ResultFiles.CpuRecord("X.y", b, 1, 10, 1.0, 2.0));
+        assertEquals(2, files.nextFork("X.y", a));
+        assertEquals(2, files.nextFork("X.y", b));
+        assertEquals(1, files.nextFork("Other.z", a));
+        assertEquals(2, files.readCpu().size());
+    }
+
+    @Test
+    void cellFileNamesFollowTheContract() {
+        Cell c = plan(Profile.QUICK, List.of("tcp"), List.of(64), EnumSet.of(Suite.ROUND_TRIP), false).get(0);
+        assertEquals("RoundTripBenchmark.roundTrip_tcp_fixed_4096_64_process_block",
+                ResultFiles.cellName(c.suite().benchmarkName(), c.params()));
+    }
+
+    @Test
+    void theRateFlagIsRaisedWhenTheSenderFellBehind() {
+        assertTrue(OpenLoopResult.achieved(10_000, 10_000));
+        assertTrue(OpenLoopResult.achieved(10_000, 9_950));
+        assertFalse(OpenLoopResult.achieved(10_000, 9_800));
+        assertFalse(OpenLoopResult.achieved(100_000, 0));
+        org.HdrHistogram.Histogram h = new org.HdrHistogram.Histogram(3);
+        assertTrue(new OpenLoopResult(1000, 1000, 1_000_000_000L, h).rateAchieved());
+        assertFalse(new OpenLoopResult(1000, 1000, 2_000_000_000L, h).rateAchieved(), "took twice as long");
+    }
+}
