@@ -1,0 +1,279 @@
+package org.ipcbench.bench;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The charts of a run, drawn headless with XChart, each as PNG and SVG under {@code charts/}. A chart whose data
+ * the run lacks is not drawn; it says why instead.
+ */
+final class ChartSet {
+
+    /** One chart: its file name without extension, its title, and why it is missing when it is. */
+    record ChartFile(String name, String title, boolean drawn, String missing) {
+    }
+
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 560;
+    private static final int SPECTRUM_SIZE = 64;
+
+    private ChartSet() {
+    }
+
+    /** Draws every chart into {@code dir} (replacing earlier PNG and SVG files there) and lists them. */
+    static List<ChartFile> draw(RunDirectory run, Path dir) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        Files.createDirectories(dir);
+        try (var old = Files.list(dir)) {
+            for (Path p : old.collect(Collectors.toList())) {
+                String n = p.getFileName().toString();
+                if (n.endsWith(".png") || n.endsWith(".svg")) {
+                    Files.delete(p);
+                }
+            }
+        }
+        List<Cell> cells = run.cells();
+        List<ChartFile> out = new ArrayList<>();
+        out.add(vsSize(dir, "latency-p50", "Round-trip p50 vs message size", "round-trip p50 (µs, log scale)",
+                cells, Goal.P50, v -> v));
+        out.add(vsSize(dir, "latency-p99", "Round-trip p99 vs message size", "round-trip p99 (µs, log scale)",
+                cells, Goal.P99, v -> v));
+        out.add(vsSize(dir, "throughput", "Stream throughput vs message size", "throughput (MB/s, log scale)",
+                cells, Goal.THROUGHPUT, null));
+        out.add(spectrum(dir, run));
+        out.add(bufferSizes(dir, "buffer-size-latency", cells, Goal.P50));
+        out.add(bufferSizes(dir, "buffer-size-throughput", cells, Goal.THROUGHPUT));
+        out.add(cpu(dir, cells));
+        return out;
+    }
+
+    /** Cells of one client only: the charts compare transports, not load levels. */
+    private static boolean singleClient(Cell c) {
+        String clients = c.param("clients");
+        return clients == null || clients.equals("1");
+    }
+
+    /** The transport's line name; floors say so. */
+    private static String lineName(Cell c) {
+        return Baselines.isRaw(c) ? c.transport() + " (raw floor)" : c.transport();
+    }
+
+    /**
+     * A figure vs message size, one line per transport, the best setting of each transport at each size.
+     * {@code perMessage} null means throughput in MB/s (messages/s × size).
+     */
+    private static ChartFile vsSize(Path dir, String name, String title, String yTitle, List<Cell> cells, Goal goal,
+                                Function<Double, Double> perMessage) throws IOException {
+        String full = title + " (best setting of each transport)";
+        Map<String, TreeMap<Integer, Double>> lines = new TreeMap<>();
+        for (Cell c : cells) {
+            Double v = goal.value(c);
+            if (!goal.appliesTo(c.mode()) || v == null || c.messageSize() <= 0 || !singleClient(c)) {
+                continue;
+            }
+            double y = perMessage == null ? v * c.messageSize() / 1e6 : perMessage.apply(v);
+            if (y <= 0) {
+                continue;
+            }
+            TreeMap<Integer, Double> line = lines.computeIfAbsent(lineName(c), k -> new TreeMap<>());
+            line.merge(c.messageSize(), y, goal.lowerIsBetter() ? Math::min : Math::max);
+        }
+        if (lines.isEmpty()) {
+            return new ChartFile(name, full, false, "Not measured in this run: no " + goal.figure() + " results.");
+        }
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(full)
+                .xAxisTitle("message size (bytes, log scale)").yAxisTitle(yTitle).build();
+        styleXY(chart);
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        for (Map.Entry<String, TreeMap<Integer, Double>> line : lines.entrySet()) {
+            double[] x = line.getValue().keySet().stream().mapToDouble(Integer::doubleValue).toArray();
+            double[] y = line.getValue().values().stream().mapToDouble(Double::doubleValue).toArray();
+            XYSeries s = chart.addSeries(line.getKey(), x, y);
+            if (line.getKey().endsWith("(raw floor)")) {
+                s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {6f, 4f}, 0f));
+            }
+        }
+        save(chart, dir, name);
+        return new ChartFile(name, full, true, null);
+    }
+
+    /** The percentile spectrum of each transport at 64 B (its best p50 setting), from the hgrm files. */
+    private static ChartFile spectrum(Path dir, RunDirectory run) throws IOException {
+        String name = "spectrum-" + SPECTRUM_SIZE + "B";
+        String title = "Round-trip latency by percentile, " + SPECTRUM_SIZE + " B (best p50 setting, first fork)";
+        Map<String, Cell> best = new TreeMap<>();
+        for (Cell c : run.cells()) {
+            if (c.messageSize() != SPECTRUM_SIZE || c.p50() == null || !singleClient(c)
+                    || run.firstHistogramOf(c).isEmpty()) {
+                continue;
+            }
+            best.merge(lineName(c), c, (a, b) -> a.p50() <= b.p50() ? a : b);
+        }
+        if (best.isEmpty()) {
+            return new ChartFile(name, title, false, "Not measured in this run: no hgrm/ histograms at "
+                    + SPECTRUM_SIZE + " B.");
+        }
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle("percentile, in nines: 1 = p90, 2 = p99, 3 = p99.9, 4 = p99.99, 5 = p99.999").yAxisTitle("round trip (µs, log scale)").build();
+        styleXY(chart);
+        // x is log10(1/(1 - p)), the number of nines. Not a label callback: in XChart 3.8.8 it can loop forever.
+        chart.getStyler().setYAxisLogarithmic(true).setXAxisDecimalPattern("0.#");
+        chart.getStyler().setMarkerSize(0);
+        for (Map.Entry<String, Cell> e : best.entrySet()) {
+            HgrmFile file = run.firstHistogramOf(e.getValue()).orElseThrow();
+            List<double[]> xy = new ArrayList<>();
+            for (HgrmFile.Point p : file.points()) {
+                if (p.percentile() < 1 && p.micros() > 0) {
+                    xy.add(new double[] {Math.log10(1 / (1 - p.percentile())), p.micros()});
+                }
+            }
+            if (!xy.isEmpty()) {
+                chart.addSeries(e.getKey(), xy.stream().mapToDouble(a -> a[0]).toArray(),
+                        xy.stream().mapToDouble(a -> a[1]).toArray()).setMarker(SeriesMarkers.NONE);
+            }
+        }
+        if (chart.getSeriesMap().isEmpty()) {
+            return new ChartFile(name, title, false, "Not measured in this run: the hgrm/ files hold no percentiles.");
+        }
+        save(chart, dir, name);
+        return new ChartFile(name, title, true, null);
+    }
+
+    /** 4096 against 8192 byte buffers for each transport and framing, at the largest size that has both. */
+    private static ChartFile bufferSizes(Path dir, String name, List<Cell> cells, Goal goal) throws IOException {
+        Predicate<Cell> usable = c -> goal.appliesTo(c.mode()) && goal.value(c) != null && !Baselines.isRaw(c)
+                && singleClient(c) && ("4096".equals(c.param("bufferSize")) || "8192".equals(c.param("bufferSize")));
+        TreeSet<Integer> sizes = new TreeSet<>();
+        for (Cell c : cells) {
+            if (usable.test(c) && "4096".equals(c.param("bufferSize")) && cells.stream().anyMatch(o -> usable.test(o)
+                    && "8192".equals(o.param("bufferSize")) && o.messageSize() == c.messageSize())) {
+                sizes.add(c.messageSize());
+            }
+        }
+        String what = goal == Goal.THROUGHPUT ? "throughput" : "round-trip " + goal.figure();
+        if (sizes.isEmpty()) {
+            String title = "Buffer size 4096 vs 8192: " + what;
+            return new ChartFile(name, title, false, "Not measured in this run: no " + what
+                    + " cells with both 4096 and 8192 byte buffers.");
+        }
+        int size = sizes.last();
+        String title = "Buffer size 4096 vs 8192: " + what + " at " + Figures.bytes(size)
+                + " (best of other settings)";
+        Map<String, Map<String, Double>> bySeries = new TreeMap<>();
+        TreeSet<String> categories = new TreeSet<>();
+        for (Cell c : cells) {
+            if (!usable.test(c) || c.messageSize() != size) {
+                continue;
+            }
+            String category = c.transport() + " " + Objects.requireNonNullElse(c.param("framing"), "");
+            categories.add(category.trim());
+            double v = goal == Goal.THROUGHPUT ? goal.value(c) * size / 1e6 : goal.value(c);
+            bySeries.computeIfAbsent(c.param("bufferSize") + " B buffer", k -> new TreeMap<>())
+                    .merge(category.trim(), v, goal.lowerIsBetter() ? Math::min : Math::max);
+        }
+        String yTitle = goal == Goal.THROUGHPUT ? "throughput (MB/s)" : "round-trip " + goal.figure() + " (µs)";
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle("transport and framing").yAxisTitle(yTitle).build();
+        styleCategory(chart);
+        List<String> x = new ArrayList<>(categories);
+        for (Map.Entry<String, Map<String, Double>> s : bySeries.entrySet()) {
+            List<Number> y = x.stream().map(cat -> s.getValue().getOrDefault(cat, 0.0)).collect(Collectors.toList());
+            chart.addSeries(s.getKey(), x, y);
+        }
+        save(chart, dir, name);
+        return new ChartFile(name, title, true, null);
+    }
+
+    /** CPU per message (client + peer) by message size, one bar per transport at its cheapest setting. */
+    private static ChartFile cpu(Path dir, List<Cell> cells) throws IOException {
+        String name = "cpu";
+        boolean roundTrip = cells.stream().anyMatch(c -> c.cpu() != null && Cell.SAMPLE.equals(c.mode()));
+        String mode = roundTrip ? Cell.SAMPLE : Cell.THROUGHPUT;
+        String title = "CPU per message, client + peer (" + (roundTrip ? "round trip" : "stream")
+                + ", cheapest setting of each transport)";
+        Map<String, Map<String, Double>> bySeries = new TreeMap<>();
+        TreeSet<Integer> sizes = new TreeSet<>();
+        for (Cell c : cells) {
+            if (c.cpu() != null && c.mode().equals(mode) && c.messageSize() > 0 && singleClient(c)) {
+                sizes.add(c.messageSize());
+                bySeries.computeIfAbsent(lineName(c), k -> new TreeMap<>())
+                        .merge(Figures.bytes(c.messageSize()), c.cpu().totalMicros(), Math::min);
+            }
+        }
+        if (bySeries.isEmpty()) {
+            return new ChartFile(name, "CPU per message", false, "Not measured in this run: no cpu.json figures.");
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle("message size").yAxisTitle("CPU per message (µs)").build();
+        styleCategory(chart);
+        List<String> x = sizes.stream().map(Figures::bytes).collect(Collectors.toList());
+        for (Map.Entry<String, Map<String, Double>> s : bySeries.entrySet()) {
+            List<Number> y = x.stream().map(cat -> s.getValue().getOrDefault(cat, 0.0)).collect(Collectors.toList());
+            chart.addSeries(s.getKey(), x, y);
+        }
+        save(chart, dir, name);
+        return new ChartFile(name, title, true, null);
+    }
+
+    private static void styleXY(XYChart chart) {
+        Styler s = chart.getStyler();
+        common(s);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE).setMarkerSize(7);
+        chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
+    }
+
+    private static void styleCategory(CategoryChart chart) {
+        common(chart.getStyler());
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
+        chart.getStyler().setYAxisDecimalPattern("#,##0.##");
+    }
+
+    private static void common(Styler s) {
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setLegendBorderColor(new Color(200, 200, 200));
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        s.setAntiAlias(true);
+    }
+
+    private static <C extends org.knowm.xchart.internal.chartpart.Chart<?, ?>> void save(C chart, Path dir, String name) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
+        Files.write(dir.resolve(name + ".png"), png.toByteArray());
+        ByteArrayOutputStream svg = new ByteArrayOutputStream();
+        VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        Files.write(dir.resolve(name + ".svg"), svg.toByteArray());
+    }
+
+    static Optional<ChartFile> named(List<ChartFile> charts, String name) {
+        return charts.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+}
