@@ -96,7 +96,7 @@ record Cell(String benchmark, String mode, SortedMap<String, String> params,
         return j.toString();
     }
 
-    private static String label(String key, String value) {
+    static String label(String key, String value) {
         switch (key) {
             case "framing":
                 return value;

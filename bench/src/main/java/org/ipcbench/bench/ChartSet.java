@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.knowm.xchart.BitmapEncoder;
@@ -41,6 +44,8 @@ final class ChartSet {
     private static final int WIDTH = 900;
     private static final int HEIGHT = 560;
     private static final int SPECTRUM_SIZE = 64;
+    private static final String FLOOR_SUFFIX = " (raw floor)";
+    private static final Pattern CLIP_ID = Pattern.compile("\\bclip-?[0-9]+\\b");
 
     private ChartSet() {
     }
@@ -80,7 +85,7 @@ final class ChartSet {
 
     /** The transport's line name; floors say so. */
     private static String lineName(Cell c) {
-        return Baselines.isRaw(c) ? c.transport() + " (raw floor)" : c.transport();
+        return Baselines.isRaw(c) ? c.transport() + FLOOR_SUFFIX : c.transport();
     }
 
     /**
@@ -110,11 +115,16 @@ final class ChartSet {
                 .xAxisTitle("message size (bytes, log scale)").yAxisTitle(yTitle).build();
         styleXY(chart);
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        chart.getStyler().setXAxisDecimalPattern("#,##0").setYAxisDecimalPattern("#,##0.###");
+        Map<String, Color> colours = colours(lines.keySet());
         for (Map.Entry<String, TreeMap<Integer, Double>> line : lines.entrySet()) {
             double[] x = line.getValue().keySet().stream().mapToDouble(Integer::doubleValue).toArray();
             double[] y = line.getValue().values().stream().mapToDouble(Double::doubleValue).toArray();
             XYSeries s = chart.addSeries(line.getKey(), x, y);
-            if (line.getKey().endsWith("(raw floor)")) {
+            s.setLineColor(colours.get(line.getKey()));
+            s.setMarkerColor(colours.get(line.getKey()));
+            if (line.getKey().endsWith(FLOOR_SUFFIX)) {
+                s.setMarker(SeriesMarkers.DIAMOND);
                 s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                         new float[] {6f, 4f}, 0f));
             }
@@ -145,6 +155,7 @@ final class ChartSet {
         // x is log10(1/(1 - p)), the number of nines. Not a label callback: in XChart 3.8.8 it can loop forever.
         chart.getStyler().setYAxisLogarithmic(true).setXAxisDecimalPattern("0.#");
         chart.getStyler().setMarkerSize(0);
+        Map<String, Color> colours = colours(best.keySet());
         for (Map.Entry<String, Cell> e : best.entrySet()) {
             HgrmFile file = run.firstHistogramOf(e.getValue()).orElseThrow();
             List<double[]> xy = new ArrayList<>();
@@ -154,8 +165,10 @@ final class ChartSet {
                 }
             }
             if (!xy.isEmpty()) {
-                chart.addSeries(e.getKey(), xy.stream().mapToDouble(a -> a[0]).toArray(),
-                        xy.stream().mapToDouble(a -> a[1]).toArray()).setMarker(SeriesMarkers.NONE);
+                XYSeries s = chart.addSeries(e.getKey(), xy.stream().mapToDouble(a -> a[0]).toArray(),
+                        xy.stream().mapToDouble(a -> a[1]).toArray());
+                s.setMarker(SeriesMarkers.NONE);
+                s.setLineColor(colours.get(e.getKey()));
             }
         }
         if (chart.getSeriesMap().isEmpty()) {
@@ -201,10 +214,17 @@ final class ChartSet {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("transport and framing").yAxisTitle(yTitle).build();
         styleCategory(chart);
-        List<String> x = new ArrayList<>(categories);
+        List<String> x = categories.stream()
+                .filter(cat -> bySeries.values().stream().allMatch(m -> m.containsKey(cat)))
+                .collect(Collectors.toList());
+        if (x.isEmpty()) {
+            return new ChartFile(name, title, false, "Not measured in this run: no transport and framing with both "
+                    + "4096 and 8192 byte buffers at one size.");
+        }
+        int i = 0;
         for (Map.Entry<String, Map<String, Double>> s : bySeries.entrySet()) {
-            List<Number> y = x.stream().map(cat -> s.getValue().getOrDefault(cat, 0.0)).collect(Collectors.toList());
-            chart.addSeries(s.getKey(), x, y);
+            List<Number> y = x.stream().map(cat -> s.getValue().get(cat)).collect(Collectors.toList());
+            chart.addSeries(s.getKey(), x, y).setFillColor(PALETTE[i++ % PALETTE.length]);
         }
         save(chart, dir, name);
         return new ChartFile(name, title, true, null);
@@ -233,12 +253,41 @@ final class ChartSet {
                 .xAxisTitle("message size").yAxisTitle("CPU per message (µs)").build();
         styleCategory(chart);
         List<String> x = sizes.stream().map(Figures::bytes).collect(Collectors.toList());
+        Map<String, Color> colours = colours(bySeries.keySet());
         for (Map.Entry<String, Map<String, Double>> s : bySeries.entrySet()) {
+            // A transport not measured at a size draws no bar there (0 height), never a made-up one.
             List<Number> y = x.stream().map(cat -> s.getValue().getOrDefault(cat, 0.0)).collect(Collectors.toList());
-            chart.addSeries(s.getKey(), x, y);
+            chart.addSeries(s.getKey(), x, y).setFillColor(colours.get(s.getKey()));
         }
         save(chart, dir, name);
         return new ChartFile(name, title, true, null);
+    }
+
+    /** Strong colours that read on white; a transport and its raw floor share one. */
+    private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44),
+        new Color(255, 127, 14), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
+        new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207)};
+
+    /** A colour for each series name: transports in order, each floor the colour of a transport it serves. */
+    static Map<String, Color> colours(java.util.Collection<String> names) {
+        Map<String, Color> out = new TreeMap<>();
+        int next = 0;
+        List<String> sorted = new ArrayList<>(new TreeSet<>(names));
+        for (String n : sorted) {
+            if (!n.endsWith(FLOOR_SUFFIX)) {
+                out.put(n, PALETTE[next++ % PALETTE.length]);
+            }
+        }
+        for (String n : sorted) {
+            if (n.endsWith(FLOOR_SUFFIX)) {
+                String floor = n.substring(0, n.length() - FLOOR_SUFFIX.length());
+                Color c = out.entrySet().stream()
+                        .filter(e -> Baselines.FLOORS.getOrDefault(e.getKey(), List.of()).contains(floor))
+                        .map(Map.Entry::getValue).findFirst().orElse(null);
+                out.put(n, c != null ? c : PALETTE[next++ % PALETTE.length]);
+            }
+        }
+        return out;
     }
 
     private static void styleXY(XYChart chart) {
@@ -270,7 +319,24 @@ final class ChartSet {
         Files.write(dir.resolve(name + ".png"), png.toByteArray());
         ByteArrayOutputStream svg = new ByteArrayOutputStream();
         VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        Files.write(dir.resolve(name + ".svg"), svg.toByteArray());
+        Files.writeString(dir.resolve(name + ".svg"), stableClipIds(svg.toString(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8);
+    }
+
+    /**
+     * VectorGraphics2D names clip paths after a hash code, which need not be the same from one JVM to the next;
+     * renumbered in order of first use they are.
+     */
+    static String stableClipIds(String svg) {
+        Matcher m = CLIP_ID.matcher(svg);
+        Map<String, String> ids = new java.util.HashMap<>();
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String id = ids.computeIfAbsent(m.group(), k -> "clip" + ids.size());
+            m.appendReplacement(out, id);
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     static Optional<ChartFile> named(List<ChartFile> charts, String name) {

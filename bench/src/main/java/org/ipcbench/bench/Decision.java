@@ -41,8 +41,8 @@ record Decision(String benchmark, int messageSize, Goal goal, Cell best, Cell ru
         if (noise == null) {
             return "no clear winner: noise not measured (one fork)";
         }
-        return margin > noise ? "clear winner: margin " + Figures.percent(margin) + " > noise " + Figures.percent(noise)
-                : "no clear winner: margin " + Figures.percent(margin) + " ≤ noise " + Figures.percent(noise);
+        return margin > noise ? "clear winner: margin " + Figures.margin(margin) + " > noise " + Figures.percent(noise)
+                : "no clear winner: margin " + Figures.margin(margin) + " ≤ noise " + Figures.percent(noise);
     }
 
     String bestSetting() {
@@ -103,14 +103,14 @@ record Decision(String benchmark, int messageSize, Goal goal, Cell best, Cell ru
         return out;
     }
 
-    /** The setting parameters that take more than one value among the cells; the transport always. */
+    /** The setting parameters that take more than one value among the cells that have them; the transport always. */
     static List<String> varyingKeys(List<Cell> cells) {
         Set<String> present = new TreeSet<>();
         cells.forEach(c -> present.addAll(c.params().keySet()));
         List<String> keys = new ArrayList<>();
         for (String k : Cell.settingKeys(present)) {
             Set<String> values = new LinkedHashSet<>();
-            cells.forEach(c -> values.add(String.valueOf(c.param(k))));
+            cells.stream().map(c -> c.param(k)).filter(java.util.Objects::nonNull).forEach(values::add);
             if (values.size() > 1 || k.equals("transport")) {
                 keys.add(k);
             }

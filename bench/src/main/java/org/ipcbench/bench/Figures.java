@@ -39,6 +39,11 @@ final class Figures {
         return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 
+    /** How much better one figure is than another: {@code 12.5%} below 100%, else {@code 3.40×} as good. */
+    static String margin(double m) {
+        return m < 1 ? percent(m) : ratio(1 + m);
+    }
+
     /** A ratio: {@code 1.23×}. */
     static String ratio(double r) {
         return String.format(Locale.ROOT, "%.2f×", r);

@@ -60,7 +60,7 @@ final class Findings {
             t.row(List.of(Figures.bytes(d.messageSize()), d.goal().description(),
                     d.best() == null ? "–" : d.best().shortName(), d.bestSetting(), figure(d.goal(), d.best()),
                     d.runnerUpSetting(), figure(d.goal(), d.runnerUp()),
-                    d.margin() == null ? "–" : Figures.percent(d.margin()), d.verdict()));
+                    d.margin() == null ? "–" : Figures.margin(d.margin()), d.verdict()));
         }
         return md.append(t).append('\n').toString();
     }
@@ -92,7 +92,8 @@ final class Findings {
         int good = 0;
         int judged = 0;
         Map<Comparison.Outcome, Integer> eightVsFour = new TreeMap<>();
-        MarkdownTable t = new MarkdownTable(List.of("cell", "goal", "figure by buffer size", "best", "4096/8192 vs best"));
+        MarkdownTable t = new MarkdownTable(List.of("cell", "goal", "figure by buffer size", "best",
+                "4096/8192 vs best", "8192 vs 4096"));
         for (Map.Entry<String, Map<String, Cell>> g : groups.entrySet()) {
             Cell any = g.getValue().values().iterator().next();
             Goal goal = primary(any);
@@ -130,15 +131,17 @@ final class Findings {
                     }
                 }
             }
+            String eight = "–";
             if (bySize.containsKey("4096") && bySize.containsKey("8192")) {
                 Comparison c = Comparison.of(bySize.get("4096"), bySize.get("8192"), goal);
                 if (c != null) {
                     eightVsFour.merge(c.outcome(), 1, Integer::sum);
+                    eight = c.outcome().words() + " (" + Figures.ratio(c.costRatio()) + " the cost)";
                 }
             }
             String figures = bySize.entrySet().stream()
                     .map(e -> e.getKey() + ": " + figure(goal, e.getValue())).collect(Collectors.joining("; "));
-            t.row(List.of(g.getKey(), goal.figure(), figures, best, verdict));
+            t.row(List.of(g.getKey(), goal.figure(), figures, best, verdict, eight));
         }
         if (sweep) {
             md.append("4096 or 8192 was the best buffer size, or within noise of it, in ").append(good).append(" of ")
@@ -271,7 +274,19 @@ final class Findings {
                     extra.isEmpty() ? "–" : Figures.micros(Spread.median(extra)) + " µs"));
         }
         md.append(t).append('\n');
-        if (!byFraming.containsKey("close")) {
+        List<Comparison> close = byFraming.get("close");
+        if (close != null) {
+            List<Double> extra = close.stream().filter(c -> c.goal() == Goal.P50)
+                    .map(c -> c.candidate().p50() - c.reference().p50()).collect(Collectors.toList());
+            md.append("Close framing (a connection per message) cost ")
+                    .append(Figures.ratio(Spread.median(close.stream().map(Comparison::costRatio)
+                            .collect(Collectors.toList())))).append(" fixed framing (median of ").append(close.size())
+                    .append(" cells)");
+            if (!extra.isEmpty()) {
+                md.append(", ").append(Figures.micros(Spread.median(extra))).append(" µs more per round trip at p50");
+            }
+            md.append(".\n\n");
+        } else {
             md.append("Close framing (a connection per message): ").append(NOT_MEASURED.toLowerCase())
                     .append(" against fixed.\n\n");
         }
@@ -365,7 +380,7 @@ final class Findings {
             String label = c.shortName() + ", " + Figures.bytes(c.messageSize()) + ", "
                     + (key.equals("transport") ? "" : c.transport())
                     + labelKeys.stream().filter(k -> !k.equals("transport") && rest.get(k) != null)
-                    .map(k -> ", " + k + " " + rest.get(k)).collect(Collectors.joining());
+                    .map(k -> ", " + Cell.label(k, rest.get(k))).collect(Collectors.joining());
             String id = c.benchmark() + " " + c.mode() + " " + rest;
             groups.computeIfAbsent(id + "\u0000" + label, k -> new TreeMap<>(RunDirectory::compareValues)).put(v, c);
         }

@@ -3,6 +3,7 @@ package org.ipcbench.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -52,12 +53,16 @@ final class RunReadme {
         if (cells.isEmpty()) {
             md.append("Not measured in this run: no benchmark results.\n");
         }
-        for (String benchmark : cells.stream().map(Cell::benchmark).collect(Collectors.toCollection(TreeSet::new))) {
-            List<Cell> ofBenchmark = cells.stream().filter(c -> c.benchmark().equals(benchmark))
-                    .collect(Collectors.toList());
-            List<String> keys = Decision.varyingKeys(ofBenchmark);
-            for (int size : ofBenchmark.stream().map(Cell::messageSize).collect(Collectors.toCollection(TreeSet::new))) {
-                List<Cell> block = ofBenchmark.stream().filter(c -> c.messageSize() == size)
+        // Each benchmark, then the raw baselines together as the floors, by mode.
+        Map<String, List<Cell>> groups = new TreeMap<>();
+        for (Cell c : cells) {
+            String group = Baselines.isRaw(c) ? "\uffff" + c.mode() : c.benchmark();
+            groups.computeIfAbsent(group, k -> new ArrayList<>()).add(c);
+        }
+        for (List<Cell> ofGroup : groups.values()) {
+            List<String> keys = Decision.varyingKeys(ofGroup);
+            for (int size : ofGroup.stream().map(Cell::messageSize).collect(Collectors.toCollection(TreeSet::new))) {
+                List<Cell> block = ofGroup.stream().filter(c -> c.messageSize() == size)
                         .collect(Collectors.toList());
                 md.append(block(block, keys, cells, size)).append('\n');
             }
@@ -101,23 +106,31 @@ final class RunReadme {
     private static String block(List<Cell> block, List<String> keys, List<Cell> all, int size) {
         Cell first = block.get(0);
         boolean sample = Cell.SAMPLE.equals(first.mode());
-        StringBuilder md = new StringBuilder("### ").append(first.shortName()).append(", ")
+        boolean raw = Baselines.isRaw(first);
+        StringBuilder md = new StringBuilder("### ").append(raw ? "Raw baselines (the floors)" : first.shortName())
+                .append(", ")
                 .append(size < 0 ? "no message size" : Figures.bytes(size)).append(" (")
                 .append(sample ? "round trip, JMH sample mode" : "stream, JMH " + first.mode() + " mode")
                 .append(")\n\n");
         List<String> head = new ArrayList<>();
         head.add("transport");
+        if (raw) {
+            head.add("benchmark");
+        }
         keys.stream().filter(k -> !k.equals("transport")).forEach(k -> head.add(columnName(k)));
         if (sample) {
             head.addAll(List.of("p50 µs", "p99 µs", "p99.9 µs", "max µs"));
         } else {
             head.addAll(List.of("msgs/s", "MB/s"));
         }
-        head.addAll(List.of("CPU µs/msg (client + peer)", "vs raw floor", sample ? "spread p50, p99" : "spread", ""));
+        head.addAll(List.of("CPU µs/msg (client + peer)", "vs raw floor", sample ? "spread p50, p99" : "spread", "noise"));
         MarkdownTable t = new MarkdownTable(head);
         for (Cell c : block) {
             List<String> row = new ArrayList<>();
             row.add(c.transport());
+            if (raw) {
+                row.add(c.shortName());
+            }
             keys.stream().filter(k -> !k.equals("transport")).forEach(k -> row.add(orDash(c.param(k))));
             Goal primary = sample ? Goal.P50 : Goal.THROUGHPUT;
             if (sample) {
