@@ -52,7 +52,7 @@ final class ResultsIndex {
             return md.append("No published runs yet.\n").toString();
         }
         MarkdownTable t = new MarkdownTable(List.of("run", "machine", "date (UTC)", "commit",
-                "lowest p50 at the smallest size", "highest throughput at the largest size", ""));
+                "lowest p50 at the smallest size", "highest throughput at the largest size", "note"));
         for (Path dir : runs) {
             RunDirectory run = RunDirectory.read(dir);
             String rel = results.relativize(dir).toString().replace('\\', '/');
