@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,17 +24,23 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--index", description = "Write the index of published runs under DIR instead.")
     boolean index;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        java.io.PrintWriter out = spec.commandLine().getOut();
         if (index) {
-            Path out = ResultsIndex.write(dir);
-            System.out.println("wrote " + out + " (" + ResultsIndex.runs(dir).size() + " runs)");
+            Path index = ResultsIndex.write(dir);
+            out.println("wrote " + index + " (" + ResultsIndex.runs(dir).size() + " runs)");
+            out.flush();
             return 0;
         }
         List<ChartSet.ChartFile> charts = RunReport.write(dir);
         long drawn = charts.stream().filter(ChartSet.ChartFile::drawn).count();
-        System.out.println("wrote " + dir.resolve(RunReport.README) + ", " + dir.resolve(RunReport.FINDINGS) + " and "
+        out.println("wrote " + dir.resolve(RunReport.README) + ", " + dir.resolve(RunReport.FINDINGS) + " and "
                 + drawn + " charts in " + dir.resolve(RunReport.CHARTS));
+        out.flush();
         return 0;
     }
 }
