@@ -82,12 +82,14 @@ final class CompareCommand implements Callable<Integer> {
             lines.add(sum.substring(0, sum.length() - 1) + ".");
         }
         if (!onlyA.isEmpty()) {
-            lines.add("Only in A: " + String.join("; ", onlyA) + ".");
+            lines.add("");
+            lines.add("Only in A:");
+            onlyA.forEach(l -> lines.add("- " + l));
         }
         if (!inB.isEmpty()) {
-            List<String> onlyB = new ArrayList<>();
-            inB.values().forEach(c -> onlyB.add(label(c, keys)));
-            lines.add("Only in B: " + String.join("; ", onlyB) + ".");
+            lines.add("");
+            lines.add("Only in B:");
+            inB.values().forEach(c -> lines.add("- " + label(c, keys)));
         }
         return lines;
     }

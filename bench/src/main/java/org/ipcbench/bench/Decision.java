@@ -57,7 +57,7 @@ record Decision(String benchmark, int messageSize, Goal goal, Cell best, Cell ru
     static Decision decide(List<Cell> cells, String benchmark, int messageSize, Goal goal) {
         List<Cell> candidates = cells.stream()
                 .filter(c -> c.benchmark().equals(benchmark) && c.messageSize() == messageSize)
-                .filter(c -> !Baselines.isRaw(c) && goal.appliesTo(c.mode()) && goal.value(c) != null)
+                .filter(c -> candidate(c) && goal.appliesTo(c.mode()) && goal.value(c) != null)
                 .sorted(Comparator.comparingDouble((Cell c) -> goal.lowerIsBetter() ? goal.value(c) : -goal.value(c))
                         .thenComparing(Cell::params, RunDirectory::compareParams))
                 .collect(Collectors.toList());
@@ -84,12 +84,12 @@ record Decision(String benchmark, int messageSize, Goal goal, Cell best, Cell ru
      */
     static List<Decision> all(List<Cell> cells) {
         List<Decision> out = new ArrayList<>();
-        TreeSet<Integer> sizes = cells.stream().filter(c -> !Baselines.isRaw(c)).map(Cell::messageSize)
+        TreeSet<Integer> sizes = cells.stream().filter(Decision::candidate).map(Cell::messageSize)
                 .collect(Collectors.toCollection(TreeSet::new));
         for (int size : sizes) {
             for (Goal goal : Goal.values()) {
                 Set<String> benchmarks = cells.stream()
-                        .filter(c -> !Baselines.isRaw(c) && c.messageSize() == size && goal.appliesTo(c.mode())
+                        .filter(c -> candidate(c) && c.messageSize() == size && goal.appliesTo(c.mode())
                                 && goal.value(c) != null)
                         .map(Cell::benchmark).collect(Collectors.toCollection(TreeSet::new));
                 if (benchmarks.isEmpty()) {
@@ -101,6 +101,15 @@ record Decision(String benchmark, int messageSize, Goal goal, Cell best, Cell ru
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a cell competes in decisions: not a raw baseline (a floor), and one client only, since the question
+     * is how two processes should talk; load levels are compared in the findings instead.
+     */
+    static boolean candidate(Cell c) {
+        String clients = c.param("clients");
+        return !Baselines.isRaw(c) && (clients == null || clients.equals("1"));
     }
 
     /** The setting parameters that take more than one value among the cells that have them; the transport always. */

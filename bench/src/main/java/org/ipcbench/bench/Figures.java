@@ -39,9 +39,9 @@ final class Figures {
         return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 
-    /** How much better one figure is than another: {@code 12.5%} below 100%, else {@code 3.40×} as good. */
+    /** How much better one figure is than another: {@code 12.5%}, or from 100% on {@code 3.40× (240.0%)}. */
     static String margin(double m) {
-        return m < 1 ? percent(m) : ratio(1 + m);
+        return m < 1 ? percent(m) : ratio(1 + m) + " (" + percent(m) + ")";
     }
 
     /** A ratio: {@code 1.23×}. */

@@ -14,7 +14,7 @@ record Recommendation(int requestedSize, int usedSize, List<Integer> measuredSiz
     /** The recommendation, or {@code null} when the run never measured the goal. */
     static Recommendation of(List<Cell> cells, int messageSize, Goal goal) {
         TreeSet<Integer> sizes = cells.stream()
-                .filter(c -> !Baselines.isRaw(c) && goal.appliesTo(c.mode()) && goal.value(c) != null
+                .filter(c -> Decision.candidate(c) && goal.appliesTo(c.mode()) && goal.value(c) != null
                         && c.messageSize() > 0)
                 .map(Cell::messageSize).collect(Collectors.toCollection(TreeSet::new));
         if (sizes.isEmpty()) {
@@ -59,7 +59,7 @@ record Recommendation(int requestedSize, int usedSize, List<Integer> measuredSiz
             }
             out.add("Runner-up: " + d.runnerUpSetting() + ": " + goal.figure() + " "
                     + Findings.figure(goal, d.runnerUp()) + ".");
-            String margin = Figures.percent(d.margin());
+            String margin = Figures.margin(d.margin());
             if (d.noise() == null) {
                 out.add("Why: it leads by " + margin + ", but the run has one fork, so the noise is not measured: "
                         + "no clear winner.");

@@ -84,6 +84,6 @@ class RecommendCompareTest {
         assertTrue(!same.out().contains("| faster |") && !same.out().contains("| slower |"), same.out());
         ReportTest.Result other = run("compare", a.toString(), b.toString());
         assertEquals(0, other.code(), other.err());
-        assertTrue(other.out().contains("Only in A: "), other.out());
+        assertTrue(other.out().contains("Only in A:\n- "), other.out());
     }
 }
