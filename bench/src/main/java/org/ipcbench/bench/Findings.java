@@ -25,7 +25,8 @@ final class Findings {
     static String render(RunDirectory run) {
         List<Cell> cells = run.cells();
         StringBuilder md = new StringBuilder();
-        md.append("# Findings of the run of ").append(RunReadme.orDash(run.meta("date"))).append("\n\n");
+        md.append(run.meta("date") == null ? "# Findings" : "# Findings of the run of " + run.meta("date"))
+                .append("\n\n");
         md.append("Computed by `ipcbench report` from this directory's raw data; nothing here is written by hand. ")
                 .append("Tables of every cell: [README.md](README.md).\n\n");
         if (RunReadme.interrupted(run)) {
