@@ -10,6 +10,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +76,40 @@ class RecommendCompareTest {
         Cell s1 = TestCells.stream("tcp", 64, 1000.0, 990.0, 1010.0);
         Cell s2 = TestCells.stream("tcp", 64, 2000.0, 1990.0, 2010.0);
         assertEquals("faster", CompareCommand.verdict(Comparison.of(s1, s2, Goal.THROUGHPUT)));
+    }
+
+    @Test
+    void aRunWhoseTcpCellsTookTwiceAsLongIsSlowerThereOnly(@TempDir Path tmp) throws IOException {
+        Path a = fixture("full", tmp.resolve("a"));
+        Path b = fixture("full", tmp.resolve("b"));
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode results = (ArrayNode) json.readTree(b.resolve(RunDirectory.JMH).toFile());
+        for (JsonNode r : results) {
+            if ("tcp".equals(r.path("params").path("transport").asText()) && "sample".equals(r.path("mode").asText())) {
+                ObjectNode pct = (ObjectNode) r.path("primaryMetric").path("scorePercentiles");
+                java.util.List<String> keys = new java.util.ArrayList<>();
+                pct.fieldNames().forEachRemaining(keys::add);
+                keys.forEach(k -> pct.put(k, pct.path(k).asDouble() * 2));
+                for (JsonNode fork : r.path("primaryMetric").path("rawDataHistogram")) {
+                    for (JsonNode iteration : fork) {
+                        for (JsonNode pair : iteration) {
+                            ((ArrayNode) pair).set(0, pair.path(0).asDouble() * 2);
+                        }
+                    }
+                }
+            }
+        }
+        json.writeValue(b.resolve(RunDirectory.JMH).toFile(), results);
+        ReportTest.Result r = run("compare", a.toString(), b.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String line : r.out().lines().filter(l -> l.startsWith("| ") && !l.startsWith("| cell") && !l.startsWith("| ---")).toList()) {
+            boolean tcpRoundTrip = line.contains(", tcp,") && (line.contains("| p50 |") || line.contains("| p99 |"));
+            assertTrue(line.endsWith(tcpRoundTrip ? "| slower |" : "| within noise |"), line);
+            if (tcpRoundTrip) {
+                assertTrue(line.contains("| 2.00× |"), line);
+            }
+        }
+        assertTrue(r.out().contains("slower"), r.out());
     }
 
     @Test
