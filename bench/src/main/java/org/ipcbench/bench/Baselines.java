@@ -38,19 +38,31 @@ final class Baselines {
     private Baselines() {
     }
 
+    /** Words in a benchmark's {@code Class.method} name that make it a baseline. */
+    private static final List<String> BASELINE_WORDS = List.of("raw", "aeron");
+
     static boolean isRaw(Cell c) {
         String t = c.params().get("transport");
         if (t != null && t.toLowerCase(Locale.ROOT).startsWith("raw")) {
             return true;
         }
-        return c.shortName().toLowerCase(Locale.ROOT).contains("raw");
+        String name = c.shortName().toLowerCase(Locale.ROOT);
+        return BASELINE_WORDS.stream().anyMatch(name::contains);
     }
 
-    /** The floor a raw cell stands for, e.g. {@code raw-tcp}; its own name when no hint matches. */
+    /**
+     * The floor a raw cell stands for, e.g. {@code raw-tcp}: its {@code raw-} transport parameter; or, for a raw
+     * benchmark of a transport (a {@code transport} parameter such as {@code tcp}), that transport's floor; or a
+     * hint in its name; or its own name when nothing matches.
+     */
     static String floorOf(Cell raw) {
         String t = raw.params().get("transport");
         if (t != null && t.toLowerCase(Locale.ROOT).startsWith("raw")) {
             return t;
+        }
+        if (t != null) {
+            List<String> floors = FLOORS.get(t);
+            return floors != null ? floors.get(0) : "raw-" + t;
         }
         String method = raw.shortName().toLowerCase(Locale.ROOT);
         for (Map.Entry<String, String> hint : NAME_HINTS.entrySet()) {

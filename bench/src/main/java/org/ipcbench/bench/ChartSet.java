@@ -45,6 +45,8 @@ final class ChartSet {
     private static final int HEIGHT = 560;
     private static final int SPECTRUM_SIZE = 64;
     private static final String FLOOR_SUFFIX = " (raw floor)";
+    private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {6f, 4f}, 0f);
     private static final Pattern CLIP_ID = Pattern.compile("\\bclip-?[0-9]+\\b");
 
     private ChartSet() {
@@ -125,8 +127,7 @@ final class ChartSet {
             s.setMarkerColor(colours.get(line.getKey()));
             if (line.getKey().endsWith(FLOOR_SUFFIX)) {
                 s.setMarker(SeriesMarkers.DIAMOND);
-                s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                        new float[] {6f, 4f}, 0f));
+                s.setLineStyle(DASHED);
             }
         }
         save(chart, dir, name);
@@ -153,7 +154,7 @@ final class ChartSet {
                 .xAxisTitle("percentile, in nines: 1 = p90, 2 = p99, 3 = p99.9, 4 = p99.99, 5 = p99.999").yAxisTitle("round trip (µs, log scale)").build();
         styleXY(chart);
         // x is log10(1/(1 - p)), the number of nines. Not a label callback: in XChart 3.8.8 it can loop forever.
-        chart.getStyler().setYAxisLogarithmic(true).setXAxisDecimalPattern("0.#");
+        chart.getStyler().setYAxisLogarithmic(true).setXAxisDecimalPattern("0.#").setYAxisDecimalPattern("#,##0.###");
         chart.getStyler().setMarkerSize(0);
         Map<String, Color> colours = colours(best.keySet());
         for (Map.Entry<String, Cell> e : best.entrySet()) {
@@ -169,6 +170,9 @@ final class ChartSet {
                         xy.stream().mapToDouble(a -> a[1]).toArray());
                 s.setMarker(SeriesMarkers.NONE);
                 s.setLineColor(colours.get(e.getKey()));
+                if (e.getKey().endsWith(FLOOR_SUFFIX)) {
+                    s.setLineStyle(DASHED);
+                }
             }
         }
         if (chart.getSeriesMap().isEmpty()) {
@@ -178,54 +182,51 @@ final class ChartSet {
         return new ChartFile(name, title, true, null);
     }
 
-    /** 4096 against 8192 byte buffers for each transport and framing, at the largest size that has both. */
+    /**
+     * 4096 against 8192 byte buffers for each transport and framing: the cost of 8192 as a multiple of 4096's
+     * (latency 8192 ÷ 4096, throughput 4096 ÷ 8192), each the best of the other settings, at the largest message
+     * size where some transport and framing has both. A ratio keeps every transport readable on one axis.
+     */
     private static ChartFile bufferSizes(Path dir, String name, List<Cell> cells, Goal goal) throws IOException {
-        Predicate<Cell> usable = c -> goal.appliesTo(c.mode()) && goal.value(c) != null && !Baselines.isRaw(c)
-                && singleClient(c) && ("4096".equals(c.param("bufferSize")) || "8192".equals(c.param("bufferSize")));
-        TreeSet<Integer> sizes = new TreeSet<>();
-        for (Cell c : cells) {
-            if (usable.test(c) && "4096".equals(c.param("bufferSize")) && cells.stream().anyMatch(o -> usable.test(o)
-                    && "8192".equals(o.param("bufferSize")) && o.messageSize() == c.messageSize())) {
-                sizes.add(c.messageSize());
-            }
-        }
         String what = goal == Goal.THROUGHPUT ? "throughput" : "round-trip " + goal.figure();
-        if (sizes.isEmpty()) {
-            String title = "Buffer size 4096 vs 8192: " + what;
-            return new ChartFile(name, title, false, "Not measured in this run: no " + what
-                    + " cells with both 4096 and 8192 byte buffers.");
-        }
-        int size = sizes.last();
-        String title = "Buffer size 4096 vs 8192: " + what + " at " + Figures.bytes(size)
-                + " (best of other settings)";
-        Map<String, Map<String, Double>> bySeries = new TreeMap<>();
-        TreeSet<String> categories = new TreeSet<>();
+        // size -> "transport framing" -> buffer size -> best figure
+        TreeMap<Integer, TreeMap<String, Map<String, Double>>> bySize = new TreeMap<>();
         for (Cell c : cells) {
-            if (!usable.test(c) || c.messageSize() != size) {
+            String buffer = c.param("bufferSize");
+            if (!goal.appliesTo(c.mode()) || goal.value(c) == null || Baselines.isRaw(c) || !singleClient(c)
+                    || !("4096".equals(buffer) || "8192".equals(buffer))) {
                 continue;
             }
-            String category = c.transport() + " " + Objects.requireNonNullElse(c.param("framing"), "");
-            categories.add(category.trim());
-            double v = goal == Goal.THROUGHPUT ? goal.value(c) * size / 1e6 : goal.value(c);
-            bySeries.computeIfAbsent(c.param("bufferSize") + " B buffer", k -> new TreeMap<>())
-                    .merge(category.trim(), v, goal.lowerIsBetter() ? Math::min : Math::max);
+            String category = (c.transport() + " " + Objects.requireNonNullElse(c.param("framing"), "")).trim();
+            bySize.computeIfAbsent(c.messageSize(), k -> new TreeMap<>())
+                    .computeIfAbsent(category, k -> new TreeMap<>())
+                    .merge(buffer, goal.value(c), goal.lowerIsBetter() ? Math::min : Math::max);
         }
-        String yTitle = goal == Goal.THROUGHPUT ? "throughput (MB/s)" : "round-trip " + goal.figure() + " (µs)";
+        bySize.values().forEach(m -> m.values().removeIf(b -> b.size() < 2));
+        bySize.values().removeIf(Map::isEmpty);
+        if (bySize.isEmpty()) {
+            return new ChartFile(name, "Buffer size 4096 vs 8192: " + what, false, "Not measured in this run: no "
+                    + what + " cells with both 4096 and 8192 byte buffers for one transport and framing.");
+        }
+        int size = bySize.lastKey();
+        String title = "Buffer 8192 vs 4096: " + what + " at " + Figures.bytes(size)
+                + " (below 1: 8192 is better)";
+        List<String> x = new ArrayList<>(bySize.get(size).keySet());
+        List<Number> y = new ArrayList<>();
+        for (String cat : x) {
+            Map<String, Double> b = bySize.get(size).get(cat);
+            double ratio = b.get("8192") / b.get("4096");
+            y.add(goal.lowerIsBetter() ? ratio : 1 / ratio);
+        }
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle("transport and framing").yAxisTitle(yTitle).build();
+                .xAxisTitle("transport and framing (best of other settings)")
+                .yAxisTitle("cost with 8192 B ÷ cost with 4096 B").build();
         styleCategory(chart);
-        List<String> x = categories.stream()
-                .filter(cat -> bySeries.values().stream().allMatch(m -> m.containsKey(cat)))
-                .collect(Collectors.toList());
-        if (x.isEmpty()) {
-            return new ChartFile(name, title, false, "Not measured in this run: no transport and framing with both "
-                    + "4096 and 8192 byte buffers at one size.");
+        chart.getStyler().setLegendVisible(false);
+        if (x.size() > 6) {
+            chart.getStyler().setXAxisLabelRotation(45);
         }
-        int i = 0;
-        for (Map.Entry<String, Map<String, Double>> s : bySeries.entrySet()) {
-            List<Number> y = x.stream().map(cat -> s.getValue().get(cat)).collect(Collectors.toList());
-            chart.addSeries(s.getKey(), x, y).setFillColor(PALETTE[i++ % PALETTE.length]);
-        }
+        chart.addSeries("8192 B ÷ 4096 B", x, y).setFillColor(PALETTE[0]);
         save(chart, dir, name);
         return new ChartFile(name, title, true, null);
     }
@@ -282,7 +283,8 @@ final class ChartSet {
             if (n.endsWith(FLOOR_SUFFIX)) {
                 String floor = n.substring(0, n.length() - FLOOR_SUFFIX.length());
                 Color c = out.entrySet().stream()
-                        .filter(e -> Baselines.FLOORS.getOrDefault(e.getKey(), List.of()).contains(floor))
+                        .filter(e -> !e.getKey().endsWith(FLOOR_SUFFIX))
+                        .filter(e -> Baselines.FLOORS.getOrDefault(e.getKey(), List.of()).indexOf(floor) == 0)
                         .map(Map.Entry::getValue).findFirst().orElse(null);
                 out.put(n, c != null ? c : PALETTE[next++ % PALETTE.length]);
             }

@@ -28,6 +28,29 @@ class BaselinesTest {
         assertEquals("raw-aeron", Baselines.floorOf(roundTrip(RAW + "aeronIpc", null, 64, 1.0)));
         assertEquals("raw-chronicle", Baselines.floorOf(roundTrip(RAW + "chronicleQueue", null, 64, 1.0)));
         assertFalse(Baselines.isRaw(roundTrip("tcp", 64, 1.0)));
+        // The runner's names: a raw socket benchmark with a transport parameter, the raw ring, Aeron IPC.
+        Cell rawSocket = roundTrip("org.ipcbench.bench.RawSocketBenchmark.roundTrip", "unix-jdk", 64, 1.0);
+        assertTrue(Baselines.isRaw(rawSocket));
+        assertEquals("raw-unix", Baselines.floorOf(rawSocket));
+        assertEquals("raw-agrona", Baselines.floorOf(roundTrip("org.ipcbench.bench.RawRingBenchmark.roundTrip", null,
+                64, 1.0)));
+        Cell aeron = roundTrip("org.ipcbench.bench.AeronIpcBenchmark.roundTrip", null, 64, 1.0);
+        assertTrue(Baselines.isRaw(aeron));
+        assertEquals("raw-aeron", Baselines.floorOf(aeron));
+        assertEquals("raw-chronicle", Baselines.floorOf(roundTrip(
+                "org.ipcbench.bench.RawChronicleBenchmark.roundTrip", null, 64, 1.0)));
+    }
+
+    @Test
+    void aRawSocketFloorWithTheSameFramingAndBufferIsPreferred() {
+        Cell tcp = roundTrip("tcp", 64, 30.0, 30.0, 30.0);
+        Cell sameFraming = roundTrip("org.ipcbench.bench.RawSocketBenchmark.roundTrip", "tcp", 64, 20.0);
+        java.util.TreeMap<String, String> p = new java.util.TreeMap<>(sameFraming.params());
+        p.put("framing", "length");
+        Cell otherFraming = new Cell(sameFraming.benchmark(), Cell.SAMPLE, p, 10.0, 30.0, 50.0, 100.0, null,
+                List.of(), List.of(), List.of(), Map.of(), null);
+        List<Baselines.Ratio> r = Baselines.ratios(tcp, List.of(tcp, otherFraming, sameFraming), Goal.P50);
+        assertEquals(1.5, r.get(0).ratio(), 1e-9);
     }
 
     @Test
