@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -184,8 +185,8 @@ final class ChartSet {
 
     /**
      * 4096 against 8192 byte buffers for each transport and framing: the cost of 8192 as a multiple of 4096's
-     * (latency 8192 ÷ 4096, throughput 4096 ÷ 8192), each the best of the other settings, at the largest message
-     * size where some transport and framing has both. A ratio keeps every transport readable on one axis.
+     * (latency 8192 ÷ 4096, throughput 4096 ÷ 8192), each the best of the other settings, at the message size
+     * where the most transport and framing pairs have both. A ratio keeps every transport readable on one axis.
      */
     private static ChartFile bufferSizes(Path dir, String name, List<Cell> cells, Goal goal) throws IOException {
         String what = goal == Goal.THROUGHPUT ? "throughput" : "round-trip " + goal.figure();
@@ -208,7 +209,11 @@ final class ChartSet {
             return new ChartFile(name, "Buffer size 4096 vs 8192: " + what, false, "Not measured in this run: no "
                     + what + " cells with both 4096 and 8192 byte buffers for one transport and framing.");
         }
-        int size = bySize.lastKey();
+        // The size with the most transport and framing pairs measured both ways; on a tie, the largest.
+        int size = bySize.entrySet().stream()
+                .max(Comparator.<Map.Entry<Integer, TreeMap<String, Map<String, Double>>>>comparingInt(
+                        e -> e.getValue().size()).thenComparing(Map.Entry::getKey))
+                .orElseThrow().getKey();
         String title = "Buffer 8192 vs 4096: " + what + " at " + Figures.bytes(size)
                 + " (below 1: 8192 is better)";
         List<String> x = new ArrayList<>(bySize.get(size).keySet());
@@ -223,6 +228,8 @@ final class ChartSet {
                 .yAxisTitle("cost with 8192 B ÷ cost with 4096 B").build();
         styleCategory(chart);
         chart.getStyler().setLegendVisible(false);
+        double top = y.stream().mapToDouble(Number::doubleValue).max().orElse(1);
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(Math.max(1.25, top * 1.1));
         if (x.size() > 6) {
             chart.getStyler().setXAxisLabelRotation(45);
         }
