@@ -148,6 +148,7 @@ class ReportTest {
         assertTrue(index.contains("[2026-11-20-test](2026-11-20-test/README.md)"), index);
         assertTrue(index.contains("Test CPU @ 2.0GHz, 2 cores"), index);
         assertTrue(index.contains("`0123456789ab`"), index);
+        assertTrue(index.contains("64 B: shm-ring, fixed, buffer 4096, 0.490 µs"), index);
         assertFalse(index.contains("mine"), index);
     }
 }
