@@ -76,7 +76,7 @@ record Recommendation(int requestedSize, int usedSize, List<Integer> measuredSiz
 
     private static String ratioNote(Cell c, List<Cell> cells, Goal goal) {
         List<Baselines.Ratio> r = Baselines.ratios(c, cells, goal);
-        return r.isEmpty() ? "" : " (" + r.stream().map(x -> Figures.ratio(x.ratio()) + " " + x.floor())
-                .collect(Collectors.joining(", ")) + " the raw floor's cost)";
+        return r.isEmpty() ? "" : " (" + r.stream().map(x -> Figures.ratio(x.ratio()) + " the cost of " + x.floor())
+                .collect(Collectors.joining(", ")) + ")";
     }
 }
