@@ -104,6 +104,17 @@ record Decision(String benchmark, int messageSize, Goal goal, Cell best, Cell ru
     }
 
     /**
+     * Orders decisions so that the benchmark which measured the most candidate settings at its size comes first:
+     * it speaks for the run.
+     */
+    static Comparator<Decision> mostMeasuredFirst(List<Cell> cells) {
+        return Comparator.comparingLong((Decision d) -> -cells.stream().filter(Decision::candidate)
+                        .filter(c -> c.benchmark().equals(d.benchmark()) && c.messageSize() == d.messageSize())
+                        .count())
+                .thenComparing(Decision::benchmark);
+    }
+
+    /**
      * Whether a cell competes in decisions: not a raw baseline (a floor), and one client only, since the question
      * is how two processes should talk; load levels are compared in the findings instead.
      */

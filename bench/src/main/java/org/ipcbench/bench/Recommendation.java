@@ -23,6 +23,7 @@ record Recommendation(int requestedSize, int usedSize, List<Integer> measuredSiz
         int used = nearest(sizes, messageSize);
         List<Decision> ds = Decision.all(cells).stream()
                 .filter(d -> d.goal() == goal && d.messageSize() == used && d.measured())
+                .sorted(Decision.mostMeasuredFirst(cells))
                 .collect(Collectors.toList());
         return new Recommendation(messageSize, used, new ArrayList<>(sizes), ds);
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -80,9 +79,7 @@ final class ResultsIndex {
                 : ds.stream().mapToInt(Decision::messageSize).max().orElseThrow();
         // The benchmark that measured the most settings at that size speaks for the run.
         Optional<Decision> d = ds.stream().filter(x -> x.messageSize() == size)
-                .max(Comparator.comparingLong((Decision x) -> cells.stream().filter(Decision::candidate)
-                        .filter(c -> c.benchmark().equals(x.benchmark()) && c.messageSize() == size).count())
-                        .thenComparing(Decision::benchmark, Comparator.reverseOrder()));
+                .min(Decision.mostMeasuredFirst(cells));
         return d.map(x -> Figures.bytes(size) + ": " + x.bestSetting() + ", " + Findings.figure(goal, x.best())
                 + (x.clearWinner() ? "" : " (no clear winner)")).orElse("not measured");
     }
