@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -302,12 +303,14 @@ final class ChartSet {
     private static void styleXY(XYChart chart) {
         Styler s = chart.getStyler();
         common(s);
+        chart.getStyler().setLocale(Locale.ROOT);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE).setMarkerSize(7);
         chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
     }
 
     private static void styleCategory(CategoryChart chart) {
         common(chart.getStyler());
+        chart.getStyler().setLocale(Locale.ROOT);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
         chart.getStyler().setYAxisDecimalPattern("#,##0.##");

@@ -38,7 +38,7 @@ class ReportTest {
         return new Result(code, out.toString(), err.toString());
     }
 
-    /** A copy of a fixture run directory under {@code target}. */
+    /** A copy of a fixture run directory under {@code target}. Fixtures are test inputs: never copy them to results/. */
     static Path fixture(String name, Path target) throws IOException {
         Path source;
         try {
@@ -80,7 +80,13 @@ class ReportTest {
         assertEquals(0, run("report", a.toString()).code());
         Map<String, byte[]> first = generated(a);
         assertEquals(0, run("report", a.toString()).code());
-        assertEquals(0, run("report", b.toString()).code());
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.GERMANY);   // 1.234,5 must not leak into any file
+            assertEquals(0, run("report", b.toString()).code());
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
         Map<String, byte[]> again = generated(a);
         Map<String, byte[]> other = generated(b);
         assertEquals(first.keySet(), again.keySet());
@@ -90,7 +96,7 @@ class ReportTest {
                 "charts/buffer-size-latency.png", "charts/cpu.png", "charts/cpu.svg")), first.keySet().toString());
         for (String f : first.keySet()) {
             assertArrayEquals(first.get(f), again.get(f), f + " changed when generated again");
-            assertArrayEquals(first.get(f), other.get(f), f + " differs in another directory");
+            assertArrayEquals(first.get(f), other.get(f), f + " differs in another directory and locale");
         }
         byte[] png = first.get("charts/latency-p50.png");
         assertEquals((byte) 0x89, png[0]);
