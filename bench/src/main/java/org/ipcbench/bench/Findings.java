@@ -161,28 +161,33 @@ final class Findings {
         StringBuilder md = new StringBuilder("### \"Shared memory beats sockets on one machine\"\n\n");
         TreeSet<Integer> sizes = cells.stream().filter(c -> !Baselines.isRaw(c)).map(Cell::messageSize)
                 .collect(Collectors.toCollection(TreeSet::new));
-        MarkdownTable t = new MarkdownTable(List.of("size", "goal", "best socket", "figure", "best shared memory",
-                "figure", "shared memory's cost vs socket", "verdict for shared memory"));
+        MarkdownTable t = new MarkdownTable(List.of("size", "goal", "benchmark", "best socket", "figure",
+                "best shared memory", "figure", "shared memory's cost vs socket", "verdict for shared memory"));
         int better = 0;
         int total = 0;
+        TreeSet<String> benchmarks = cells.stream().filter(Decision::candidate).map(Cell::benchmark)
+                .collect(Collectors.toCollection(TreeSet::new));
         for (int size : sizes) {
             for (Goal goal : Goal.values()) {
-                Cell socket = bestOfKind(cells, size, goal, TransportKinds.SOCKET);
-                Cell shm = bestOfKind(cells, size, goal, TransportKinds.SHARED_MEMORY);
-                if (socket == null || shm == null) {
-                    continue;
+                for (String benchmark : benchmarks) {
+                    Cell socket = bestOfKind(cells, benchmark, size, goal, TransportKinds.SOCKET);
+                    Cell shm = bestOfKind(cells, benchmark, size, goal, TransportKinds.SHARED_MEMORY);
+                    if (socket == null || shm == null) {
+                        continue;
+                    }
+                    Comparison c = Comparison.of(socket, shm, goal);
+                    if (c == null) {
+                        continue;
+                    }
+                    total++;
+                    if (c.outcome() == Comparison.Outcome.BETTER) {
+                        better++;
+                    }
+                    t.row(List.of(Figures.bytes(size), goal.description(), socket.shortName(),
+                            socket.setting(Decision.varyingKeys(cells)), figure(goal, socket),
+                            shm.setting(Decision.varyingKeys(cells)), figure(goal, shm),
+                            Figures.ratio(c.costRatio()), c.outcome().words()));
                 }
-                Comparison c = Comparison.of(socket, shm, goal);
-                if (c == null) {
-                    continue;
-                }
-                total++;
-                if (c.outcome() == Comparison.Outcome.BETTER) {
-                    better++;
-                }
-                t.row(List.of(Figures.bytes(size), goal.description(), socket.setting(Decision.varyingKeys(cells)),
-                        figure(goal, socket), shm.setting(Decision.varyingKeys(cells)), figure(goal, shm),
-                        Figures.ratio(c.costRatio()), c.outcome().words()));
             }
         }
         if (t.isEmpty()) {
@@ -194,11 +199,11 @@ final class Findings {
         return md.append(t).append('\n').toString();
     }
 
-    private static Cell bestOfKind(List<Cell> cells, int size, Goal goal, String kind) {
+    private static Cell bestOfKind(List<Cell> cells, String benchmark, int size, Goal goal, String kind) {
         return cells.stream()
-                .filter(c -> !Baselines.isRaw(c) && c.messageSize() == size && goal.appliesTo(c.mode())
-                        && goal.value(c) != null && kind.equals(TransportKinds.of(c.transport())))
-                .filter(c -> c.param("clients") == null || "1".equals(c.param("clients")))
+                .filter(c -> Decision.candidate(c) && c.benchmark().equals(benchmark) && c.messageSize() == size
+                        && goal.appliesTo(c.mode()) && goal.value(c) != null
+                        && kind.equals(TransportKinds.of(c.transport())))
                 .min(Comparator.comparingDouble((Cell c) -> goal.lowerIsBetter() ? goal.value(c) : -goal.value(c))
                         .thenComparing(Cell::key))
                 .orElse(null);
@@ -282,7 +287,7 @@ final class Findings {
             md.append("Close framing (a connection per message) cost ")
                     .append(Figures.ratio(Spread.median(close.stream().map(Comparison::costRatio)
                             .collect(Collectors.toList())))).append(" fixed framing (median of ").append(close.size())
-                    .append(" cells)");
+                    .append(close.size() == 1 ? " cell)" : " cells)");
             if (!extra.isEmpty()) {
                 md.append(", ").append(Figures.micros(Spread.median(extra))).append(" µs more per round trip at p50");
             }
