@@ -119,6 +119,13 @@ class ReportTest {
         assertTrue(findings.contains("clear winner: margin"), findings);
         assertTrue(findings.contains("Close framing (a connection per message) cost"), findings);
         assertTrue(findings.contains("shortWrites"), findings);
+        assertTrue(findings.contains("8192 against 4096: better in 1, within noise in 2."), findings);
+        assertTrue(findings.contains("Shared memory was better beyond noise in 8 of 10 comparisons"), findings);
+        assertTrue(findings.contains("| 100 | p50 | blocking: 392 µs; selector: 196 µs | selector better (0.50× the cost) |"),
+                findings);
+        assertTrue(findings.contains("| 1 KiB | lowest round-trip p50 | RoundTripBenchmark.roundTrip | shm-ring, fixed, "
+                + "buffer 4096 | 20.8 µs | unix, fixed, buffer 4096 | 22.8 µs | 9.5% | no clear winner: margin 9.5% ≤ "
+                + "noise 30.0% |"), findings);
         assertTrue(findings.contains("- JVM flags: `-Xss1m`"), findings);
     }
 
