@@ -82,7 +82,8 @@ final class RunReadme {
         t.row(List.of("JDK", orDash(run.meta("jdk_vendor")) + " " + orDash(run.meta("jdk_version"))));
         t.row(List.of("JVM flags", code(run.meta("jvm_flags"))));
         t.row(List.of("date (UTC)", orDash(run.meta("date"))));
-        t.row(List.of("commit", code(run.meta("git_commit"))));
+        t.row(List.of("commit", code(run.meta("git_commit"))
+                + (run.metadata().path("git_dirty").asBoolean(false) ? " with uncommitted changes" : "")));
         t.row(List.of("command", code(run.meta("command"))));
         t.row(List.of("profile", orDash(run.meta("profile"))));
         t.row(List.of("shared memory directory", orDash(run.meta("shm_dir")) + " (" + orDash(run.meta("shm_fs_type"))
