@@ -98,11 +98,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Cell> cells = plan();
+        List<PlannedCell> cells = plan();
         Path dir = out != null ? out : Path.of("results", "local",
                 DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now()));
         double estimate = 0;
-        for (Cell c : cells) {
+        for (PlannedCell c : cells) {
             estimate += RunPlan.estimatedSeconds(c, profile);
         }
         PrintStream o = System.out;
@@ -126,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
         double estimatedDone = 0;
         int failed = 0;
         for (int i = 0; i < cells.size(); i++) {
-            Cell cell = cells.get(i);
+            PlannedCell cell = cells.get(i);
             double elapsed = (System.nanoTime() - start) / 1e9;
             double estimateLeft = 0;
             for (int j = i; j < cells.size(); j++) {
@@ -162,7 +162,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Checks every choice and builds the cells; any bad choice is an IllegalArgumentException (exit 2). */
-    List<Cell> plan() {
+    List<PlannedCell> plan() {
         Set<String> present = Transports.all().keySet();
         List<String> t = transports == null ? new ArrayList<>(present) : transports;
         for (String s : t) {
@@ -207,14 +207,14 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
-        List<Cell> cells = RunPlan.build(profile, t, f, b, m, waits, suites, benchmarks != null);
+        List<PlannedCell> cells = RunPlan.build(profile, t, f, b, m, waits, suites, benchmarks != null);
         if (cells.isEmpty()) {
             throw new IllegalArgumentException("these choices leave no cell to run");
         }
         return cells;
     }
 
-    private Summary.Outcome runCell(Cell cell, Path dir, int index) throws IOException {
+    private Summary.Outcome runCell(PlannedCell cell, Path dir, int index) throws IOException {
         Path log = dir.resolve("log").resolve(logName(index));
         Files.createDirectories(log.getParent());
         if (cell.suite() == Suite.LOAD) {
@@ -244,7 +244,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** A load cell: a serve peer in its own JVM, an open loop against it from this JVM. */
-    private Summary.Outcome runLoad(Cell cell, Path dir, Path log) {
+    private Summary.Outcome runLoad(PlannedCell cell, Path dir, Path log) {
         TransportCell tc = new TransportCell(cell.param("transport"), cell.param("framing"),
                 Integer.parseInt(cell.param("bufferSize")), Integer.parseInt(cell.param("messageSize")),
                 TransportCell.PROCESS, cell.param("wait"));

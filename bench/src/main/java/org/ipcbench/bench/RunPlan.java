@@ -40,7 +40,7 @@ final class RunPlan {
      * @param suites the benchmarks to run; a baseline among them that is the floor of no chosen transport
      *               runs only if {@code explicit} (the user named it)
      */
-    static List<Cell> build(Profile profile, List<String> transports, List<String> framings, List<Integer> bufferSizes,
+    static List<PlannedCell> build(Profile profile, List<String> transports, List<String> framings, List<Integer> bufferSizes,
                             List<Integer> messageSizes, Set<Suite> suites, boolean explicit) {
         return build(profile, transports, framings, bufferSizes, messageSizes, null, suites, explicit);
     }
@@ -50,10 +50,10 @@ final class RunPlan {
      * otherwise every chosen one a transport supports (a transport that supports none is left out), and the
      * raw socket floors with the chosen socket waits.
      */
-    static List<Cell> build(Profile profile, List<String> transports, List<String> framings, List<Integer> bufferSizes,
+    static List<PlannedCell> build(Profile profile, List<String> transports, List<String> framings, List<Integer> bufferSizes,
                             List<Integer> messageSizes, List<String> waitChoice, Set<Suite> suites,
                             boolean explicit) {
-        Set<Cell> cells = new LinkedHashSet<>();
+        Set<PlannedCell> cells = new LinkedHashSet<>();
         Set<Integer> sizesUsed = new TreeSet<>(messageSizes);
         boolean sweep = profile.full && framings.contains(SWEEP_FRAMING) && bufferSizes.contains(SWEEP_BUFFER);
         if (sweep) {
@@ -114,14 +114,14 @@ final class RunPlan {
                     Map<String, String> p = transportParams(t, SWEEP_FRAMING, SWEEP_BUFFER, SMALL,
                             TransportCell.PROCESS, waitsFor(t, waitChoice).get(0));
                     p.put("rate", Integer.toString(rate));
-                    cells.add(new Cell(Suite.LOAD, p));
+                    cells.add(new PlannedCell(Suite.LOAD, p));
                 }
             }
         }
         return new ArrayList<>(cells);
     }
 
-    private static void addBaselines(Set<Cell> cells, Profile profile, List<String> transports,
+    private static void addBaselines(Set<PlannedCell> cells, Profile profile, List<String> transports,
                                      List<Integer> bufferSizes, Set<Integer> sizes, List<String> waitChoice,
                                      Set<Suite> suites, boolean explicit) {
         List<String> socketWaits = waitChoice == null ? List.of("block")
@@ -159,7 +159,7 @@ final class RunPlan {
                     p.put("messageSize", Integer.toString(m));
                     p.put("peer", TransportCell.PROCESS);
                     p.put("wait", "spin");
-                    cells.add(new Cell(floor.suite(), p));
+                    cells.add(new PlannedCell(floor.suite(), p));
                 }
             }
             if (profile.full && waitChoice == null && floor.suite() == Suite.RAW_SOCKET
@@ -178,13 +178,13 @@ final class RunPlan {
         return waitChoice.stream().filter(supported::contains).toList();
     }
 
-    private static Cell rawSocket(String transport, int bufferSize, int messageSize, String wait) {
-        return new Cell(Suite.RAW_SOCKET,
+    private static PlannedCell rawSocket(String transport, int bufferSize, int messageSize, String wait) {
+        return new PlannedCell(Suite.RAW_SOCKET,
                 transportParams(transport, "length", bufferSize, messageSize, TransportCell.PROCESS, wait));
     }
 
-    private static Cell transportCell(Suite suite, String t, String f, int b, int m, String peer, String wait) {
-        return new Cell(suite, transportParams(t, f, b, m, peer, wait));
+    private static PlannedCell transportCell(Suite suite, String t, String f, int b, int m, String peer, String wait) {
+        return new PlannedCell(suite, transportParams(t, f, b, m, peer, wait));
     }
 
     private static Map<String, String> transportParams(String t, String f, int b, int m, String peer, String wait) {
@@ -199,7 +199,7 @@ final class RunPlan {
     }
 
     /** Seconds a cell is expected to take under a profile: forks times the per-fork cost, or a load run. */
-    static double estimatedSeconds(Cell cell, Profile profile) {
+    static double estimatedSeconds(PlannedCell cell, Profile profile) {
         if (cell.suite() == Suite.LOAD) {
             return LOAD_SECONDS + Profile.FORK_OVERHEAD_SECONDS;
         }

@@ -19,15 +19,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class Summary {
 
     /** A finished cell: its JMH result or its load result, whichever it has. */
-    record Outcome(Cell cell, RunResult jmh, OpenLoopResult load) {
+    record Outcome(PlannedCell cell, RunResult jmh, OpenLoopResult load) {
     }
 
     private final List<Outcome> outcomes;
-    private final Map<Cell, double[]> cpu = new HashMap<>();
+    private final Map<PlannedCell, double[]> cpu = new HashMap<>();
 
     Summary(List<Outcome> outcomes, Iterable<JsonNode> cpuRecords) {
         this.outcomes = outcomes;
-        Map<Cell, double[]> sums = new HashMap<>();
+        Map<PlannedCell, double[]> sums = new HashMap<>();
         for (Outcome o : outcomes) {
             for (JsonNode r : cpuRecords) {
                 if (o.cell().suite().benchmarkName().equals(r.path("benchmark").asText()) && matches(o.cell(), r)) {
@@ -41,7 +41,7 @@ final class Summary {
         sums.forEach((c, s) -> cpu.put(c, new double[] {s[0] / s[2], s[1] / s[2]}));
     }
 
-    private static boolean matches(Cell cell, JsonNode record) {
+    private static boolean matches(PlannedCell cell, JsonNode record) {
         for (Map.Entry<String, String> e : cell.params().entrySet()) {
             if (!e.getValue().equals(record.path("params").path(e.getKey()).asText())) {
                 return false;
@@ -56,7 +56,7 @@ final class Summary {
                 "MB/s", "cpu cl us", "cpu peer us", "p50 vs floor");
         out.add(header);
         for (Outcome o : outcomes) {
-            Cell c = o.cell();
+            PlannedCell c = o.cell();
             double p50 = Double.NaN;
             double p99 = Double.NaN;
             double rate = Double.NaN;
@@ -86,7 +86,7 @@ final class Summary {
     }
 
     private String versusFloors(Outcome o, double p50) {
-        Cell c = o.cell();
+        PlannedCell c = o.cell();
         if (c.suite() != Suite.ROUND_TRIP || Double.isNaN(p50)) {
             return "";
         }
@@ -102,7 +102,7 @@ final class Summary {
         return String.join(", ", parts);
     }
 
-    private static boolean isFloorOf(Floors.Floor f, Cell baseline, Cell cell) {
+    private static boolean isFloorOf(Floors.Floor f, PlannedCell baseline, PlannedCell cell) {
         if (!Objects.equals(baseline.param("messageSize"), cell.param("messageSize"))) {
             return false;
         }

@@ -46,7 +46,7 @@ class RunCommandTest {
         assertTrue(err.toString().startsWith("ipcbench "), err.toString());
     }
 
-    private static List<Cell> plan(Profile profile, List<String> transports, List<Integer> sizes, Set<Suite> suites,
+    private static List<PlannedCell> plan(Profile profile, List<String> transports, List<Integer> sizes, Set<Suite> suites,
                                    boolean explicit) {
         return RunPlan.build(profile, transports, List.of("fixed", "delimited", "length", "close"),
                 List.of(4096, 8192), sizes, suites, explicit);
@@ -54,7 +54,7 @@ class RunCommandTest {
 
     @Test
     void quickIsEveryTransportFramingAndBufferSizeAtOneSizePlusTheirFloors() {
-        List<Cell> cells = plan(Profile.QUICK, List.of("tcp", "shm-ring"), Profile.QUICK.messageSizes,
+        List<PlannedCell> cells = plan(Profile.QUICK, List.of("tcp", "shm-ring"), Profile.QUICK.messageSizes,
                 EnumSet.of(Suite.ROUND_TRIP, Suite.RAW_SOCKET, Suite.RAW_RING, Suite.RAW_CHRONICLE, Suite.AERON_IPC),
                 false);
         long roundTrips = cells.stream().filter(c -> c.suite() == Suite.ROUND_TRIP).count();
@@ -72,7 +72,7 @@ class RunCommandTest {
 
     @Test
     void fullHasTheCrossASweepStreamsWithoutCloseAndLoadRuns() {
-        List<Cell> cells = plan(Profile.FULL, List.of("tcp"), Profile.FULL.messageSizes, EnumSet.allOf(Suite.class),
+        List<PlannedCell> cells = plan(Profile.FULL, List.of("tcp"), Profile.FULL.messageSizes, EnumSet.allOf(Suite.class),
                 false);
         for (int size : RunPlan.ALL_SIZES) {
             assertTrue(cells.stream().anyMatch(c -> c.suite() == Suite.ROUND_TRIP
@@ -88,7 +88,7 @@ class RunCommandTest {
 
     @Test
     void chronicleFloorsStayAtSizesThatDoNotFillMemory() {
-        List<Cell> cells = plan(Profile.FULL, List.of("shm"), RunPlan.ALL_SIZES, EnumSet.of(Suite.RAW_CHRONICLE),
+        List<PlannedCell> cells = plan(Profile.FULL, List.of("shm"), RunPlan.ALL_SIZES, EnumSet.of(Suite.RAW_CHRONICLE),
                 false);
         assertFalse(cells.isEmpty());
         assertTrue(cells.stream().allMatch(c -> Integer.parseInt(c.param("messageSize")) <= RunPlan.CHRONICLE_MAX_SIZE));
@@ -103,7 +103,7 @@ class RunCommandTest {
 
     @Test
     void chosenWaitsApplyWhereSupportedAndToTheSocketFloors() {
-        List<Cell> cells = RunPlan.build(Profile.QUICK, List.of("tcp", "shm-ring"), List.of("length"), List.of(4096),
+        List<PlannedCell> cells = RunPlan.build(Profile.QUICK, List.of("tcp", "shm-ring"), List.of("length"), List.of(4096),
                 List.of(64), List.of("spin", "block"), EnumSet.of(Suite.ROUND_TRIP, Suite.RAW_SOCKET), false);
         assertEquals(Set.of("spin", "block"), cells.stream().filter(c -> "tcp".equals(c.param("transport"))
                 && c.suite() == Suite.ROUND_TRIP).map(c -> c.param("wait")).collect(java.util.stream.Collectors.toSet()));
@@ -129,7 +129,7 @@ class RunCommandTest {
 
     @Test
     void cellFileNamesFollowTheContract() {
-        Cell c = plan(Profile.QUICK, List.of("tcp"), List.of(64), EnumSet.of(Suite.ROUND_TRIP), false).get(0);
+        PlannedCell c = plan(Profile.QUICK, List.of("tcp"), List.of(64), EnumSet.of(Suite.ROUND_TRIP), false).get(0);
         assertEquals("RoundTripBenchmark.roundTrip_tcp_fixed_4096_64_process_block",
                 ResultFiles.cellName(c.suite().benchmarkName(), c.params()));
     }
