@@ -31,7 +31,9 @@ final class RunReport {
 
     /** Whether a directory holds any of a run's raw files. */
     static boolean hasRawData(Path dir) {
-        return Files.isDirectory(dir) && (Files.isRegularFile(dir.resolve(RunDirectory.JMH))
+        // A demo's directory has metadata too, but its raw data is demo.jsonl, and its table is DemoTable's.
+        return Files.isDirectory(dir) && !Files.isRegularFile(dir.resolve(DemoTable.DATA))
+                && (Files.isRegularFile(dir.resolve(RunDirectory.JMH))
                 || Files.isRegularFile(dir.resolve(RunDirectory.CPU))
                 || Files.isRegularFile(dir.resolve(RunDirectory.METADATA)));
     }
