@@ -21,7 +21,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.infra.IterationParams;
 
 import io.aeron.Aeron;
 import io.aeron.FragmentAssembler;
@@ -40,7 +39,7 @@ import io.aeron.Subscription;
 @Fork(value = 1, jvmArgsAppend = ForkFlags.ARGFILE)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class AeronIpcBenchmark {
+public class AeronIpcBenchmark extends RecordedBenchmark {
 
     @Param({"64", "1024", "4096", "16384", "65536"})
     public int messageSize;
@@ -60,7 +59,6 @@ public class AeronIpcBenchmark {
     private UnsafeBuffer out;
     private ByteBuffer echo;
     private boolean received;
-    private TrialRecorder recorder;
 
     @Setup(Level.Trial)
     public void startPeer(BenchmarkParams params) throws IOException {
@@ -90,11 +88,6 @@ public class AeronIpcBenchmark {
         recorder = new TrialRecorder(params, aeronPeer::cpuNanos, true);
     }
 
-    @Setup(Level.Iteration)
-    public void iterationStarts(IterationParams iteration) {
-        recorder.iterationStarts(iteration);
-    }
-
     @Benchmark
     public void roundTrip() throws IOException {
         long start = System.nanoTime();
@@ -110,11 +103,6 @@ public class AeronIpcBenchmark {
         }
         payload.verify(echo, start);
         recorder.record(System.nanoTime() - start);
-    }
-
-    @TearDown(Level.Iteration)
-    public void iterationEnds() {
-        recorder.iterationEnds();
     }
 
     @TearDown(Level.Trial)

@@ -21,7 +21,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * The floor under the Chronicle-based {@code shm} transport: raw Chronicle Queue, two queues in /dev/shm
@@ -39,7 +38,7 @@ import org.openjdk.jmh.infra.IterationParams;
 @Fork(value = 1, jvmArgsAppend = ForkFlags.ARGFILE)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class RawChronicleBenchmark {
+public class RawChronicleBenchmark extends RecordedBenchmark {
 
     @Param({"64", "1024"})
     public int messageSize;
@@ -55,7 +54,6 @@ public class RawChronicleBenchmark {
     private ServePeer queuePeer;
     private Payload payload;
     private ByteBuffer echo;
-    private TrialRecorder recorder;
 
     @Setup(Level.Trial)
     public void startPeer(BenchmarkParams params) throws IOException {
@@ -71,11 +69,6 @@ public class RawChronicleBenchmark {
         recorder = new TrialRecorder(params, queuePeer::cpuNanos, true);
     }
 
-    @Setup(Level.Iteration)
-    public void iterationStarts(IterationParams iteration) {
-        recorder.iterationStarts(iteration);
-    }
-
     @Benchmark
     public void roundTrip() throws IOException {
         long start = System.nanoTime();
@@ -85,11 +78,6 @@ public class RawChronicleBenchmark {
         }
         payload.verify(echo, start);
         recorder.record(System.nanoTime() - start);
-    }
-
-    @TearDown(Level.Iteration)
-    public void iterationEnds() {
-        recorder.iterationEnds();
     }
 
     @TearDown(Level.Trial)

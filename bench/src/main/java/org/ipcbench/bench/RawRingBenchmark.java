@@ -23,7 +23,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * The floor under a shared-memory ring: two Agrona OneToOneRingBuffers in a file in /dev/shm
@@ -41,7 +40,7 @@ import org.openjdk.jmh.infra.IterationParams;
 @Fork(value = 1, jvmArgsAppend = ForkFlags.ARGFILE)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class RawRingBenchmark {
+public class RawRingBenchmark extends RecordedBenchmark {
 
     private static final int MESSAGE_TYPE = 1;
 
@@ -61,7 +60,6 @@ public class RawRingBenchmark {
     private UnsafeBuffer out;
     private ByteBuffer echo;
     private MessageHandler copyOut;
-    private TrialRecorder recorder;
 
     @Setup(Level.Trial)
     public void startPeer(BenchmarkParams params) throws IOException {
@@ -83,11 +81,6 @@ public class RawRingBenchmark {
         recorder = new TrialRecorder(params, ringPeer::cpuNanos, true);
     }
 
-    @Setup(Level.Iteration)
-    public void iterationStarts(IterationParams iteration) {
-        recorder.iterationStarts(iteration);
-    }
-
     @Benchmark
     public void roundTrip() throws IOException {
         long start = System.nanoTime();
@@ -100,11 +93,6 @@ public class RawRingBenchmark {
         }
         payload.verify(echo, start);
         recorder.record(System.nanoTime() - start);
-    }
-
-    @TearDown(Level.Iteration)
-    public void iterationEnds() {
-        recorder.iterationEnds();
     }
 
     @TearDown(Level.Trial)

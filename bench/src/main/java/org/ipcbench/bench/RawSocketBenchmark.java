@@ -18,7 +18,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * The floor under the socket transports: the same round trip as {@link RoundTripBenchmark} with length
@@ -36,7 +35,7 @@ import org.openjdk.jmh.infra.IterationParams;
 @Fork(value = 1, jvmArgsAppend = ForkFlags.ARGFILE)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class RawSocketBenchmark {
+public class RawSocketBenchmark extends RecordedBenchmark {
 
     @Param({"tcp", "unix"})
     public String transport;
@@ -59,7 +58,6 @@ public class RawSocketBenchmark {
     private ServePeer rawPeer;
     private RawLengthChannel channel;
     private Payload payload;
-    private TrialRecorder recorder;
 
     @Setup(Level.Trial)
     public void startPeer(BenchmarkParams params) throws IOException {
@@ -78,22 +76,12 @@ public class RawSocketBenchmark {
         recorder = new TrialRecorder(params, rawPeer::cpuNanos, true);
     }
 
-    @Setup(Level.Iteration)
-    public void iterationStarts(IterationParams iteration) {
-        recorder.iterationStarts(iteration);
-    }
-
     @Benchmark
     public void roundTrip() throws IOException {
         long start = System.nanoTime();
         channel.send(payload.stamp(start));
         payload.verify(channel.receive(), start);
         recorder.record(System.nanoTime() - start);
-    }
-
-    @TearDown(Level.Iteration)
-    public void iterationEnds() {
-        recorder.iterationEnds();
     }
 
     @TearDown(Level.Trial)

@@ -23,7 +23,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * Latency: one operation is one round trip. Send a message, receive its echo, check it.
@@ -52,7 +51,7 @@ import org.openjdk.jmh.infra.IterationParams;
 @Fork(value = 1, jvmArgsAppend = ForkFlags.ARGFILE)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class RoundTripBenchmark {
+public class RoundTripBenchmark extends RecordedBenchmark {
 
     @Param({"tcp", "unix", "unix-jdk", "shm", "shm-ring"})
     public String transport;
@@ -80,7 +79,6 @@ public class RoundTripBenchmark {
     private Framing framingImpl;
     private FramedConnection connection;
     private Payload payload;
-    private TrialRecorder recorder;
 
     @Setup(Level.Trial)
     public void startPeer(BenchmarkParams params) throws IOException {
@@ -92,11 +90,6 @@ public class RoundTripBenchmark {
         echoPeer = cell.startPeer(0);
         address = echoPeer.address();
         recorder = new TrialRecorder(params, echoPeer::cpuNanos, true);
-    }
-
-    @Setup(Level.Iteration)
-    public void iterationStarts(IterationParams iteration) {
-        recorder.iterationStarts(iteration);
     }
 
     @Benchmark
@@ -115,11 +108,6 @@ public class RoundTripBenchmark {
             connection = null;
         }
         recorder.record(System.nanoTime() - start);
-    }
-
-    @TearDown(Level.Iteration)
-    public void iterationEnds() {
-        recorder.iterationEnds();
     }
 
     /** Stops the peer and leaves its files: nothing else is left behind, no process, no socket file. */

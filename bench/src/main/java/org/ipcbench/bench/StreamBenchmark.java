@@ -21,7 +21,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * Throughput: one side sends messages as fast as it can; the peer consumes them and acknowledges.
@@ -44,7 +43,7 @@ import org.openjdk.jmh.infra.IterationParams;
 @Fork(value = 1, jvmArgsAppend = ForkFlags.ARGFILE)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class StreamBenchmark {
+public class StreamBenchmark extends RecordedBenchmark {
 
     /** Messages per acknowledgement, and per benchmark invocation. */
     public static final int BATCH = 64;
@@ -74,7 +73,6 @@ public class StreamBenchmark {
     private Payload payload;
     private long sentBatches;
     private long ackedBatches;
-    private TrialRecorder recorder;
 
     @Setup(Level.Trial)
     public void startPeer(BenchmarkParams params) throws IOException {
@@ -88,11 +86,6 @@ public class StreamBenchmark {
         raw = cell.transportImpl().connect(sink.address(), cell.options());
         connection = new FramedConnection(raw, cell.framingImpl(), bufferSize);
         recorder = new TrialRecorder(params, sink::cpuNanos, false);
-    }
-
-    @Setup(Level.Iteration)
-    public void iterationStarts(IterationParams iteration) {
-        recorder.iterationStarts(iteration);
     }
 
     @Benchmark
@@ -121,11 +114,6 @@ public class StreamBenchmark {
         if (count != ackedBatches * BATCH) {
             throw new IOException("stream ack says " + count + " messages, expected " + ackedBatches * BATCH);
         }
-    }
-
-    @TearDown(Level.Iteration)
-    public void iterationEnds() {
-        recorder.iterationEnds();
     }
 
     @TearDown(Level.Trial)
