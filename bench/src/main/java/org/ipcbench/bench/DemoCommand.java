@@ -1,7 +1,6 @@
 package org.ipcbench.bench;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,10 +109,9 @@ final class DemoCommand implements Callable<Integer> {
             Framing.of(f, messageSize, Framing.DEFAULT_MAX_FRAME_SIZE);
         }
         if (out != null) {
-            Files.createDirectories(out.resolve("hgrm"));
+            Files.createDirectories(out);
             Files.deleteIfExists(out.resolve(DemoTable.DATA));
-            RunMetadata.write(out, RunMetadata.collect("ipcbench " + String.join(" ", spec.commandLine()
-                    .getParseResult().originalArgs()), Map.of("kind", "demo")));
+            Metadata.write(out, RunMetadata.collect(RunMetadata.command(spec), Map.of("kind", "demo")));
         }
         System.out.printf("ipcbench demo: %d B messages, %d round trips per row, the server in a second JVM%n",
                 messageSize, count);
@@ -183,9 +181,7 @@ final class DemoCommand implements Callable<Integer> {
             Files.writeString(out.resolve(DemoTable.DATA), JSON.writeValueAsString(line) + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             String name = String.join("_", transport.scheme(), framingName, ioName, waitName, "run" + run) + ".hgrm";
-            try (PrintStream hgrm = new PrintStream(out.resolve("hgrm").resolve(name).toFile(), StandardCharsets.UTF_8)) {
-                h.outputPercentileDistribution(hgrm, 1000.0); // microseconds
-            }
+            ResultFiles.writeHgrm(out.resolve(ResultFiles.HGRM_DIR).resolve(name), h);
         }
     }
 

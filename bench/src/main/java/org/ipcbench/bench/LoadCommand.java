@@ -1,17 +1,13 @@
 package org.ipcbench.bench;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -86,9 +82,7 @@ final class LoadCommand implements Callable<Integer> {
                 DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
                         + "-load");
         OpenLoopResult r = loop.run(rate, duration);
-        List<String> command = new ArrayList<>(List.of("ipcbench"));
-        command.addAll(spec.root().commandLine().getParseResult().originalArgs());
-        save(dir, cell, r, String.join(" ", command), "load");
+        save(dir, cell, r, RunMetadata.command(spec), "load");
         print(r);
         return 0;
     }
@@ -112,14 +106,9 @@ final class LoadCommand implements Callable<Integer> {
         params.put("peer", cell.peer());
         params.put("wait", cell.waitStrategy());
         params.put("rate", Long.toString(Math.round(r.targetRate())));
-        Files.createDirectories(dir.resolve(ResultFiles.HGRM_DIR));
-        Path hgrm = dir.resolve(ResultFiles.HGRM_DIR)
+        ResultFiles.writeHgrm(dir.resolve(ResultFiles.HGRM_DIR)
                 .resolve(ResultFiles.cellName(Suite.LOAD.benchmarkName(), params) + "_rate" + params.get("rate")
-                        + ".hgrm");
-        try (PrintStream ps = new PrintStream(Files.newOutputStream(hgrm), false,
-                StandardCharsets.UTF_8)) {
-            r.latencyNanos().outputPercentileDistribution(ps, 1000.0);
-        }
+                        + ".hgrm"), r.latencyNanos());
         Path loadJson = dir.resolve(LOAD_JSON);
         ArrayNode all = Files.exists(loadJson)
                 ? (ArrayNode) ResultFiles.JSON.readTree(loadJson.toFile())

@@ -81,8 +81,12 @@ final class ResultFiles {
 
     /** Saves the histogram (nanoseconds) as HdrHistogram's percentile distribution, in microseconds. */
     Path saveHistogram(String benchmark, Map<String, String> params, int fork, Histogram nanos) throws IOException {
-        Path file = dir.resolve(HGRM_DIR).resolve(cellName(benchmark, params) + "_fork" + fork + ".hgrm");
-        Files.createDirectories(file.getParent());
+        return writeHgrm(dir.resolve(HGRM_DIR).resolve(cellName(benchmark, params) + "_fork" + fork + ".hgrm"), nanos);
+    }
+
+    /** Writes a histogram of nanoseconds as HdrHistogram's percentile distribution in microseconds: an .hgrm file. */
+    static Path writeHgrm(Path file, Histogram nanos) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
         try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
             nanos.outputPercentileDistribution(out, 1000.0);
         }

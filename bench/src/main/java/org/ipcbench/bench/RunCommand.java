@@ -115,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         Files.createDirectories(dir);
-        String command = commandLine();
+        String command = RunMetadata.command(spec);
         Metadata.write(dir, Metadata.collect(command, profile.name().toLowerCase(), false));
         ResultFiles files = new ResultFiles(dir);
         List<Summary.Outcome> outcomes = new ArrayList<>();
@@ -253,7 +253,7 @@ final class RunCommand implements Callable<Integer> {
                     tc.messageSize());
             OpenLoopResult r = loop.run(Double.parseDouble(cell.param("rate")),
                     Duration.ofSeconds(RunPlan.LOAD_SECONDS));
-            LoadCommand.save(dir, tc, r, commandLine(), profile.name().toLowerCase());
+            LoadCommand.save(dir, tc, r, RunMetadata.command(spec), profile.name().toLowerCase());
             return new Summary.Outcome(cell, null, r);
         } catch (IOException | RuntimeException e) {
             writeLog(log, Main.describe(e));
@@ -320,14 +320,6 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             System.err.println("ipcbench run: interrupted; could not finish writing " + dir + ": " + e.getMessage());
         }
-    }
-
-    private String commandLine() {
-        List<String> words = new ArrayList<>(List.of("ipcbench"));
-        for (String a : spec.root().commandLine().getParseResult().originalArgs()) {
-            words.add(a.isEmpty() || a.matches(".*[\\s'\"$].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
-        }
-        return String.join(" ", words);
     }
 
     static String clock(double seconds) {

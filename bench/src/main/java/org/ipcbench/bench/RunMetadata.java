@@ -15,8 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What a result needs beside its numbers to be read honestly later: the machine, the JVM, the library
@@ -51,10 +50,13 @@ final class RunMetadata {
         return m;
     }
 
-    static void write(Path dir, Map<String, Object> metadata) throws IOException {
-        Files.createDirectories(dir);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValue(dir.resolve("metadata.json").toFile(), metadata);
+    /** The exact command line that started this run, quoted so that a shell can run it again. */
+    static String command(CommandSpec spec) {
+        List<String> words = new ArrayList<>(List.of("ipcbench"));
+        for (String a : spec.root().commandLine().getParseResult().originalArgs()) {
+            words.add(a.isEmpty() || a.matches(".*[\\s'\"$].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
+        }
+        return String.join(" ", words);
     }
 
     private static String cpuModel() {
