@@ -85,7 +85,7 @@ public class AeronIpcBenchmark extends RecordedBenchmark {
             }
             Thread.onSpinWait();
         }
-        recorder = new TrialRecorder(params, aeronPeer::cpuNanos, true);
+        recorder = new TrialRecorder(params, aeronPeer, true);
     }
 
     @Benchmark

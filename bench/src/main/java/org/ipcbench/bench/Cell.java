@@ -25,8 +25,13 @@ record Cell(String benchmark, String mode, SortedMap<String, String> params,
     static final String SAMPLE = "sample";
     static final String THROUGHPUT = "thrpt";
 
-    /** CPU per message, client and peer, medians over forks, in microseconds; and each fork's total. */
-    record Cpu(double clientMicros, double peerMicros, double totalMicros, List<Double> forkTotals) {
+    /**
+     * CPU per message, client and peer, medians over forks, in microseconds; and each fork's total. Minor
+     * page faults and involuntary context switches per message, both processes together, medians over
+     * forks, or null where the run did not record them ({@link ProcessCounters}).
+     */
+    record Cpu(double clientMicros, double peerMicros, double totalMicros, List<Double> forkTotals,
+               Double faultsPerOp, Double switchesPerOp) {
     }
 
     Cell {

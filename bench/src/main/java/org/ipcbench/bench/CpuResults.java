@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads {@code cpu.json} (one object per cell and fork: {@code benchmark}, {@code params}, {@code fork},
- * {@code ops}, {@code client_cpu_ns_per_op}, {@code peer_cpu_ns_per_op}) and attaches CPU per message to cells.
+ * {@code ops}, {@code client_cpu_ns_per_op}, {@code peer_cpu_ns_per_op}, and in later runs
+ * {@code minor_faults_per_op} and {@code involuntary_switches_per_op}) and attaches them to cells.
  */
 final class CpuResults {
 
@@ -34,11 +35,14 @@ final class CpuResults {
             String bench = e.path("benchmark").asText("");
             Double client = JmhResults.number(e.path("client_cpu_ns_per_op"));
             Double peer = JmhResults.number(e.path("peer_cpu_ns_per_op"));
+            Double faults = JmhResults.number(e.path("minor_faults_per_op"));
+            Double switches = JmhResults.number(e.path("involuntary_switches_per_op"));
             if (client == null && peer == null) {
                 continue;
             }
             byKey.computeIfAbsent(bench + " " + params, k -> new ArrayList<>())
-                    .add(new double[] {client == null ? 0 : client / 1000, peer == null ? 0 : peer / 1000});
+                    .add(new double[] {client == null ? 0 : client / 1000, peer == null ? 0 : peer / 1000,
+                            faults == null ? Double.NaN : faults, switches == null ? Double.NaN : switches});
         }
         List<Cell> out = new ArrayList<>();
         for (Cell c : cells) {
@@ -53,12 +57,22 @@ final class CpuResults {
             List<Double> client = new ArrayList<>();
             List<Double> peer = new ArrayList<>();
             List<Double> total = new ArrayList<>();
+            List<Double> faults = new ArrayList<>();
+            List<Double> switches = new ArrayList<>();
             for (double[] f : forks) {
                 client.add(f[0]);
                 peer.add(f[1]);
                 total.add(f[0] + f[1]);
+                if (!Double.isNaN(f[2])) {
+                    faults.add(f[2]);
+                }
+                if (!Double.isNaN(f[3])) {
+                    switches.add(f[3]);
+                }
             }
-            out.add(c.withCpu(new Cell.Cpu(Spread.median(client), Spread.median(peer), Spread.median(total), total)));
+            out.add(c.withCpu(new Cell.Cpu(Spread.median(client), Spread.median(peer), Spread.median(total), total,
+                    faults.isEmpty() ? null : Spread.median(faults),
+                    switches.isEmpty() ? null : Spread.median(switches))));
         }
         return out;
     }

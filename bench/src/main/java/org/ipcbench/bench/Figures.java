@@ -23,6 +23,11 @@ final class Figures {
         return String.format(Locale.ROOT, "%.3f", us);
     }
 
+    /** A count per operation, shown per 1,000 operations: 3 significant digits below 100, whole numbers above. */
+    static String perThousand(double perOp) {
+        return micros(perOp * 1000);
+    }
+
     /** A rate such as messages/s, whole, with thousands separators. */
     static String rate(double perSecond) {
         return String.format(Locale.ROOT, "%,.0f", perSecond);

@@ -14,6 +14,9 @@ interface Peer extends Closeable {
     /** CPU time the peer has used so far, in nanoseconds: the process's, or its threads'. */
     long cpuNanos();
 
+    /** The peer's process id, or -1 if it runs in this JVM. */
+    long pid();
+
     @Override
     void close() throws IOException;
 }

@@ -66,7 +66,7 @@ public class RawChronicleBenchmark extends RecordedBenchmark {
         queues = new ChronicleQueues(dir, true, messageSize);
         queuePeer = ServePeer.startMain(RawChroniclePeer.class.getName(),
                 List.of(dir.toString(), Integer.toString(messageSize)));
-        recorder = new TrialRecorder(params, queuePeer::cpuNanos, true);
+        recorder = new TrialRecorder(params, queuePeer, true);
     }
 
     @Benchmark

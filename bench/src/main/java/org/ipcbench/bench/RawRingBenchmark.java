@@ -78,7 +78,7 @@ public class RawRingBenchmark extends RecordedBenchmark {
         rings = SharedRings.map(file, capacity);
         ringPeer = ServePeer.startMain(RawRingPeer.class.getName(), List.of(file.toString(),
                 Integer.toString(capacity)));
-        recorder = new TrialRecorder(params, ringPeer::cpuNanos, true);
+        recorder = new TrialRecorder(params, ringPeer, true);
     }
 
     @Benchmark

@@ -73,7 +73,7 @@ public class RawSocketBenchmark extends RecordedBenchmark {
                 List.of(transport, Integer.toString(bufferSize), wait, Integer.toString(messageSize)));
         channel = new RawLengthChannel(RawLengthChannel.connect(rawPeer.address().toString()), bufferSize, spin,
                 messageSize);
-        recorder = new TrialRecorder(params, rawPeer::cpuNanos, true);
+        recorder = new TrialRecorder(params, rawPeer, true);
     }
 
     @Benchmark

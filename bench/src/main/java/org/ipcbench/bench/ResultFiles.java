@@ -103,6 +103,8 @@ final class ResultFiles {
         o.put("ops", record.ops());
         o.put("client_cpu_ns_per_op", record.clientCpuNanosPerOp());
         o.put("peer_cpu_ns_per_op", record.peerCpuNanosPerOp());
+        o.put("minor_faults_per_op", record.minorFaultsPerOp());
+        o.put("involuntary_switches_per_op", record.involuntarySwitchesPerOp());
         write(cpuJson(), all);
     }
 
@@ -137,6 +139,6 @@ final class ResultFiles {
 
     /** One cell and fork's CPU cost per operation, for both processes. */
     record CpuRecord(String benchmark, Map<String, String> params, int fork, long ops, double clientCpuNanosPerOp,
-                     double peerCpuNanosPerOp) {
+                     double peerCpuNanosPerOp, double minorFaultsPerOp, double involuntarySwitchesPerOp) {
     }
 }

@@ -89,7 +89,7 @@ public class RoundTripBenchmark extends RecordedBenchmark {
         framingImpl = cell.framingImpl();
         echoPeer = cell.startPeer(0);
         address = echoPeer.address();
-        recorder = new TrialRecorder(params, echoPeer::cpuNanos, true);
+        recorder = new TrialRecorder(params, echoPeer, true);
     }
 
     @Benchmark

@@ -35,6 +35,10 @@ final class RunReadme {
                 .append("forks: p50, p99, p99.9 and max.\n")
                 .append("- Throughput is messages per second one way; MB/s is messages/s × message size / 10^6.\n")
                 .append("- CPU is microseconds of CPU per message, client + peer (median of forks).\n")
+                .append(hasCounters(run.cells()) ? "- *faults, preemptions /1k msgs* are the minor page faults and "
+                        + "involuntary context switches of client and peer together, per 1,000 messages (median of "
+                        + "forks). Faults are fresh memory touched; a preemption on a spinning side stalls a round "
+                        + "trip for a scheduler slice, milliseconds. Together they explain most tails.\n" : "")
                 .append("- *vs raw floor* is the cost against the raw baseline of the same transport at the same size ")
                 .append("(latency: value ÷ floor; throughput: floor ÷ value). 1.00× is the floor.\n")
                 .append("- *spread* is the run-to-run spread, (max − min) ÷ median of the per-fork figures. A cell ")
@@ -127,7 +131,12 @@ final class RunReadme {
         } else {
             head.addAll(List.of("msgs/s", "MB/s"));
         }
-        head.addAll(List.of("CPU µs/msg (client + peer)", "vs raw floor", sample ? "spread p50, p99" : "spread", "noise"));
+        head.add("CPU µs/msg (client + peer)");
+        boolean counters = hasCounters(block);
+        if (counters) {
+            head.add("faults, preemptions /1k msgs");
+        }
+        head.addAll(List.of("vs raw floor", sample ? "spread p50, p99" : "spread", "noise"));
         MarkdownTable t = new MarkdownTable(head);
         for (Cell c : block) {
             List<String> row = new ArrayList<>();
@@ -149,6 +158,11 @@ final class RunReadme {
             }
             row.add(c.cpu() == null ? "–" : Figures.micros(c.cpu().totalMicros()) + " ("
                     + Figures.micros(c.cpu().clientMicros()) + " + " + Figures.micros(c.cpu().peerMicros()) + ")");
+            if (counters) {
+                row.add(c.cpu() == null || c.cpu().faultsPerOp() == null ? "–"
+                        : Figures.perThousand(c.cpu().faultsPerOp()) + ", "
+                        + Figures.perThousand(c.cpu().switchesPerOp()));
+            }
             row.add(Baselines.isRaw(c) ? "floor" : ratios(c, all, primary));
             Double s1 = primary.spread(c);
             Double s2 = sample ? Goal.P99.spread(c) : null;
@@ -157,6 +171,10 @@ final class RunReadme {
             t.row(row);
         }
         return md.append(t).toString();
+    }
+
+    private static boolean hasCounters(List<Cell> cells) {
+        return cells.stream().anyMatch(c -> c.cpu() != null && c.cpu().faultsPerOp() != null);
     }
 
     static String ratios(Cell c, List<Cell> all, Goal goal) {

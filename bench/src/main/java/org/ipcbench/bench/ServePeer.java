@@ -79,7 +79,8 @@ final class ServePeer implements Peer {
         return address;
     }
 
-    long pid() {
+    @Override
+    public long pid() {
         return process.pid();
     }
 

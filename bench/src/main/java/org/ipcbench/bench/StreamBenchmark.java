@@ -85,7 +85,7 @@ public class StreamBenchmark extends RecordedBenchmark {
         sink = cell.startPeer(BATCH);
         raw = cell.transportImpl().connect(sink.address(), cell.options());
         connection = new FramedConnection(raw, cell.framingImpl(), bufferSize);
-        recorder = new TrialRecorder(params, sink::cpuNanos, false);
+        recorder = new TrialRecorder(params, sink, false);
     }
 
     @Benchmark

@@ -66,6 +66,11 @@ final class ThreadPeer implements Peer {
     }
 
     @Override
+    public long pid() {
+        return -1;
+    }
+
+    @Override
     public long cpuNanos() {
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().startsWith(PREFIX)) {

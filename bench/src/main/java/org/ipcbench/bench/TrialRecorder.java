@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -15,11 +14,13 @@ import org.openjdk.jmh.runner.IterationType;
 /**
  * What one trial (one fork of one cell) records beside JMH's own result, during measurement iterations
  * only: every operation's time in an HdrHistogram (full-resolution tails, saved as {@code .hgrm}), the
- * operation count, and the CPU time of both processes over those iterations (saved to {@code cpu.json}).
+ * operation count, and the CPU time, minor page faults and involuntary context switches of both processes
+ * over those iterations (saved to {@code cpu.json}; see {@link ProcessCounters} for why the last two).
  *
  * <p>Client CPU is this JMH fork's whole process CPU time (JIT and GC included), so that it stands for
  * what a real client process pays; with {@code peer=thread} the peer's threads are in that process too,
- * and their CPU time is taken out of it. Peer CPU is whatever the {@link Peer} reports.
+ * and their CPU time is taken out of it. Peer CPU is whatever the {@link Peer} reports. Faults and switches
+ * are of both processes together, since a thread peer's cannot be told apart from the client's.
  */
 final class TrialRecorder {
 
@@ -28,7 +29,7 @@ final class TrialRecorder {
 
     private final String benchmark;
     private final Map<String, String> params = new LinkedHashMap<>();
-    private final LongSupplier peerCpu;
+    private final Peer peer;
     private final boolean histogram;
     private final boolean peerInProcess;
     private final Histogram nanos = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
@@ -39,11 +40,13 @@ final class TrialRecorder {
     private long peerCpuUsed;
     private long clientStart;
     private long peerStart;
+    private ProcessCounters.Reading countersStart = ProcessCounters.Reading.NONE;
+    private ProcessCounters.Reading counters = ProcessCounters.Reading.NONE;
 
     /**
      * @param histogram whether operations are timed one by one (latency benchmarks) or only counted (streams)
      */
-    TrialRecorder(BenchmarkParams benchmarkParams, LongSupplier peerCpu, boolean histogram) {
+    TrialRecorder(BenchmarkParams benchmarkParams, Peer peer, boolean histogram) {
         String full = benchmarkParams.getBenchmark();
         String method = full.substring(full.lastIndexOf('.') + 1);
         String cls = full.substring(0, full.lastIndexOf('.'));
@@ -51,7 +54,7 @@ final class TrialRecorder {
         for (String key : benchmarkParams.getParamsKeys()) {
             params.put(key, benchmarkParams.getParam(key));
         }
-        this.peerCpu = peerCpu;
+        this.peer = peer;
         this.histogram = histogram;
         this.peerInProcess = TransportCell.THREAD.equals(params.get("peer"));
     }
@@ -61,19 +64,26 @@ final class TrialRecorder {
         measuring = iteration.getType() == IterationType.MEASUREMENT;
         if (measuring) {
             clientStart = OS.getProcessCpuTime();
-            peerStart = peerCpu.getAsLong();
+            peerStart = peer.cpuNanos();
+            countersStart = countersNow();
         }
     }
 
     /** Call from {@code @TearDown(Level.Iteration)}. */
     void iterationEnds() {
         if (measuring) {
-            long peer = peerCpu.getAsLong() - peerStart;
+            long peerCpu = peer.cpuNanos() - peerStart;
             long process = OS.getProcessCpuTime() - clientStart;
-            clientCpu += peerInProcess ? process - peer : process;
-            peerCpuUsed += peer;
+            clientCpu += peerInProcess ? process - peerCpu : process;
+            peerCpuUsed += peerCpu;
+            counters = counters.plus(countersNow().since(countersStart));
             measuring = false;
         }
+    }
+
+    private ProcessCounters.Reading countersNow() {
+        ProcessCounters.Reading self = ProcessCounters.readSelf();
+        return peer.pid() < 0 ? self : self.plus(ProcessCounters.read(peer.pid()));
     }
 
     /** One operation that took {@code elapsedNanos}. */
@@ -101,6 +111,6 @@ final class TrialRecorder {
         }
         double perOp = Math.max(ops, 1);
         files.appendCpu(new ResultFiles.CpuRecord(benchmark, params, fork, ops, clientCpu / perOp,
-                peerCpuUsed / perOp));
+                peerCpuUsed / perOp, counters.minorFaults() / perOp, counters.involuntarySwitches() / perOp));
     }
 }

@@ -18,6 +18,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,6 +130,25 @@ class ReportTest {
                 + "buffer 4096 | 20.8 µs | unix, fixed, buffer 4096 | 22.8 µs | 9.5% | no clear winner: margin 9.5% ≤ "
                 + "noise 30.0% |"), findings);
         assertTrue(findings.contains("- JVM flags: `-Xss1m`"), findings);
+    }
+
+    @Test
+    void faultsAndPreemptionsGetAColumnWhenTheRunRecordedThem(@TempDir Path tmp) throws IOException {
+        Path dir = fixture("full", tmp.resolve("run"));
+        assertEquals(0, run("report", dir.toString()).code());
+        assertFalse(Files.readString(dir.resolve(RunReport.README)).contains("faults, preemptions"),
+                "a run without the counters keeps its old tables");
+        Path cpu = dir.resolve(ResultFiles.CPU_JSON);
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode records =
+                (ArrayNode) json.readTree(cpu.toFile());
+        records.forEach(r -> ((ObjectNode) r)
+                .put("minor_faults_per_op", 0.0125).put("involuntary_switches_per_op", 0.5));
+        json.writeValue(cpu.toFile(), records);
+        assertEquals(0, run("report", dir.toString()).code());
+        String readme = Files.readString(dir.resolve(RunReport.README), StandardCharsets.UTF_8);
+        assertTrue(readme.contains("faults, preemptions /1k msgs |"), readme);
+        assertTrue(readme.contains("| 12.5, 500 |"), "per 1,000 messages: " + readme);
     }
 
     @Test

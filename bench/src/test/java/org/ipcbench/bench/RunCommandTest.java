@@ -119,8 +119,8 @@ class RunCommandTest {
         java.util.Map<String, String> a = java.util.Map.of("transport", "tcp", "messageSize", "64");
         java.util.Map<String, String> b = java.util.Map.of("transport", "tcp", "messageSize", "1024");
         assertEquals(1, files.nextFork("X.y", a));
-        files.appendCpu(new ResultFiles.CpuRecord("X.y", a, 1, 10, 1.0, 2.0));
-        files.appendCpu(new ResultFiles.CpuRecord("X.y", b, 1, 10, 1.0, 2.0));
+        files.appendCpu(new ResultFiles.CpuRecord("X.y", a, 1, 10, 1.0, 2.0, 0.5, 0.25));
+        files.appendCpu(new ResultFiles.CpuRecord("X.y", b, 1, 10, 1.0, 2.0, 0.5, 0.25));
         assertEquals(2, files.nextFork("X.y", a));
         assertEquals(2, files.nextFork("X.y", b));
         assertEquals(1, files.nextFork("Other.z", a));

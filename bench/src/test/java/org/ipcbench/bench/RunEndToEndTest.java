@@ -53,7 +53,8 @@ class RunEndToEndTest {
         JsonNode cpu = JSON.readTree(out.resolve(ResultFiles.CPU_JSON).toFile());
         assertTrue(cpu.isArray());
         assertEquals(1, cpu.size());
-        for (String key : List.of("benchmark", "params", "fork", "ops", "client_cpu_ns_per_op", "peer_cpu_ns_per_op")) {
+        for (String key : List.of("benchmark", "params", "fork", "ops", "client_cpu_ns_per_op", "peer_cpu_ns_per_op",
+                "minor_faults_per_op", "involuntary_switches_per_op")) {
             assertTrue(cpu.get(0).has(key), "cpu.json record has " + key);
         }
         assertTrue(cpu.get(0).get("ops").asLong() > 0);

@@ -27,9 +27,8 @@ import org.ipcbench.transport.Address;
  * </pre>
  *
  * A client connects by making its own {@code conn-*} directory with its lanes and a {@code hello} file,
- * and starts writing at once; the server's accept polls for directories with a hello and no
- * {@code accepted} yet, like a socket's listen backlog. Polling a directory is a few
- * system calls per look, and connects are rare next to messages, so the server looks every 0.05 to 2 ms.
+ * and starts writing at once; the server's accept looks for directories with a hello and no
+ * {@code accepted} yet, like a socket's listen backlog. When to look is {@link ShmListener}'s business.
  */
 final class ListenerDirectory {
 
@@ -40,6 +39,7 @@ final class ListenerDirectory {
     private final Path dir;
     private final boolean created;
     private final Set<String> taken = ConcurrentHashMap.newKeySet(); // accept adds, close reads
+    private boolean helloPending; // accept's thread only
 
     private ListenerDirectory(Path dir, boolean created) {
         this.dir = dir;
@@ -142,6 +142,7 @@ final class ListenerDirectory {
     /** The next client that said hello and is not accepted yet, or null. */
     ConnectionDirectory nextRequest() throws IOException {
         Set<String> present = new HashSet<>();
+        helloPending = false;
         try (DirectoryStream<Path> conns = Files.newDirectoryStream(dir, ConnectionDirectory.PREFIX + "*")) {
             for (Path p : conns) {
                 String name = p.getFileName().toString();
@@ -154,10 +155,21 @@ final class ListenerDirectory {
                     taken.add(name);
                     return c;
                 }
+                if (c.helloPid() == 0 && PeerWatch.isAlive(c.clientPidFromName())) {
+                    helloPending = true;
+                }
             }
         }
         taken.retainAll(present); // forget connections that are gone
         return null;
+    }
+
+    /**
+     * Whether the last {@link #nextRequest} that found nothing saw a live client that is still preparing its
+     * lanes: its hello comes next, without a change to this directory to announce it.
+     */
+    boolean helloPending() {
+        return helloPending;
     }
 
     /**
