@@ -47,7 +47,12 @@ final class Findings {
     // ---- decision table
 
     private static String decisions(List<Cell> cells) {
-        StringBuilder md = new StringBuilder("## Decision table\n\n");
+        return "## Decision table\n\n" + decisionTable(cells);
+    }
+
+    /** The decision table with its one-line legend, also written alone as {@code decisions.md} for quoting. */
+    static String decisionTable(List<Cell> cells) {
+        StringBuilder md = new StringBuilder();
         md.append("For each message size and goal: the best setting, the runner-up, the margin between them, and ")
                 .append("whether that margin is larger than the run-to-run spread of either (the noise). ")
                 .append("Raw baselines are floors, not candidates.\n\n");

@@ -6,11 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes a run directory's generated files, {@code README.md}, {@code findings.md} and {@code charts/}. */
+/**
+ * Writes a run directory's generated files, {@code README.md}, {@code findings.md}, {@code decisions.md} (the
+ * findings' decision table alone, which the top-level README quotes) and {@code charts/}.
+ */
 final class RunReport {
 
     static final String README = "README.md";
     static final String FINDINGS = "findings.md";
+    static final String DECISIONS = "decisions.md";
     static final String CHARTS = "charts";
 
     private RunReport() {
@@ -26,6 +30,7 @@ final class RunReport {
         List<ChartSet.ChartFile> charts = ChartSet.draw(run, dir.resolve(CHARTS));
         Files.writeString(dir.resolve(README), RunReadme.render(run, charts), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(FINDINGS), Findings.render(run), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(DECISIONS), Findings.decisionTable(run.cells()), StandardCharsets.UTF_8);
         return charts;
     }
 

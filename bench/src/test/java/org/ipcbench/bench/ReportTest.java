@@ -65,7 +65,7 @@ class ReportTest {
     /** Every generated file, by path relative to the run directory, with its bytes. */
     static Map<String, byte[]> generated(Path dir) throws IOException {
         Map<String, byte[]> out = new TreeMap<>();
-        for (String f : List.of(RunReport.README, RunReport.FINDINGS)) {
+        for (String f : List.of(RunReport.README, RunReport.FINDINGS, RunReport.DECISIONS)) {
             out.put(f, Files.readAllBytes(dir.resolve(f)));
         }
         try (Stream<Path> charts = Files.list(dir.resolve(RunReport.CHARTS))) {
@@ -117,6 +117,8 @@ class ReportTest {
         assertTrue(readme.contains("**noisy**"), readme);
         assertTrue(readme.contains("### Raw baselines (the floors), 64 B"), readme);
         String findings = Files.readString(dir.resolve(RunReport.FINDINGS), StandardCharsets.UTF_8);
+        String decisions = Files.readString(dir.resolve(RunReport.DECISIONS), StandardCharsets.UTF_8);
+        assertTrue(findings.contains("## Decision table\n\n" + decisions), "decisions.md is the findings' table");
         assertTrue(findings.contains("## Decision table"), findings);
         assertTrue(findings.contains("no clear winner"), findings);
         assertTrue(findings.contains("clear winner: margin"), findings);
