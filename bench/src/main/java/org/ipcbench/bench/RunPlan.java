@@ -160,6 +160,13 @@ final class RunPlan {
             for (int b : CHUNK_SIZES) {
                 cells.add(transportCell(suite, t, SWEEP_FRAMING, b, CHUNK_MESSAGE, TransportCell.PROCESS, waits.get(0)));
             }
+            // A blocking channel finishes every write inside the JDK, so short writes show only to a non-blocking
+            // writer: one stream at the smallest chunk with the socket's second wait (spin) lets them be counted.
+            List<String> all = Floors.waits(t);
+            if (suite == Suite.STREAM && waitChoice == null && all.size() > 1) {
+                cells.add(transportCell(suite, t, SWEEP_FRAMING, CHUNK_SIZES.get(0), CHUNK_MESSAGE,
+                        TransportCell.PROCESS, all.get(1)));
+            }
         });
     }
 

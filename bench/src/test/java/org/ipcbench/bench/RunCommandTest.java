@@ -118,11 +118,14 @@ class RunCommandTest {
         for (Suite s : List.of(Suite.ROUND_TRIP, Suite.STREAM)) {
             assertEquals(Set.copyOf(RunPlan.CHUNK_SIZES.stream().map(String::valueOf).toList()), cells.stream()
                     .filter(c -> c.suite() == s && "tcp".equals(c.param("transport")) && "length".equals(c.param("framing"))
+                            && "block".equals(c.param("wait"))
                             && "65536".equals(c.param("messageSize")) && "process".equals(c.param("peer")))
                     .map(c -> c.param("bufferSize")).collect(java.util.stream.Collectors.toSet()), s.id);
         }
         assertTrue(cells.stream().noneMatch(c -> "1024".equals(c.param("bufferSize")) && !"tcp".equals(c.param("transport"))),
                 "one transport sweeps");
+        assertTrue(cells.stream().anyMatch(c -> c.suite() == Suite.STREAM && "1024".equals(c.param("bufferSize"))
+                && "spin".equals(c.param("wait"))), "a non-blocking writer, where short writes show");
         assertEquals(java.util.Optional.of("unix-jdk"), Floors.sweepSocket(List.of("shm", "unix-jdk", "unix")));
         assertTrue(plan(Profile.FULL, List.of("shm"), List.of(65536), EnumSet.of(Suite.STREAM), false).stream()
                 .noneMatch(c -> "1024".equals(c.param("bufferSize"))), "no socket, no sweep");
