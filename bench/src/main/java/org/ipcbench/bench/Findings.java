@@ -346,9 +346,8 @@ final class Findings {
                     some += e.getValue() > 0 ? 1 : 0;
                     t.row(List.of(c.shortName() + ", " + Figures.bytes(c.messageSize()) + ", "
                             + c.setting(Decision.varyingKeys(cells)), e.getKey(),
-                            String.format(java.util.Locale.ROOT, rate ? "%.3g /s" : "%.3g", e.getValue()),
-                            rate ? String.format(java.util.Locale.ROOT, "%.3g", e.getValue() / c.opsPerSecond())
-                                    : "–"));
+                            Figures.number(e.getValue()) + (rate ? " /s" : ""),
+                            rate ? Figures.number(e.getValue() / c.opsPerSecond()) : "–"));
                 }
             }
         }
