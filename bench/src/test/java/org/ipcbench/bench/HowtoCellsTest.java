@@ -95,6 +95,23 @@ class HowtoCellsTest {
                 () -> new TransportCell("tcp", "length", 4096, 64, "process", "default", "epoll"));
     }
 
+    @Test
+    void aCellAtTheDefaultServerModelAndOneClientIsTheCellOfEarlierRuns() {
+        java.util.TreeMap<String, String> before = TestCells.params("tcp", 64);
+        java.util.TreeMap<String, String> now = new java.util.TreeMap<>(before);
+        now.put("io", "blocking");
+        now.put("clients", "1");
+        java.util.TreeMap<String, String> burst = new java.util.TreeMap<>(now);
+        burst.put("clients", "10");
+        assertEquals(cell(before).key(), cell(now).key(), "ipcbench compare matches them across runs");
+        assertTrue(!cell(burst).key().equals(cell(now).key()));
+    }
+
+    private static Cell cell(java.util.TreeMap<String, String> params) {
+        return new Cell(TestCells.ROUND_TRIP, Cell.SAMPLE, params, 1.0, 1.0, 1.0, 1.0, null, List.of(), List.of(),
+                List.of(), Map.of(), null);
+    }
+
     private static RoundTripBenchmark roundTripBenchmark(String framing, int clients, int messageSize) {
         RoundTripBenchmark b = new RoundTripBenchmark();
         b.transport = "tcp";
