@@ -88,7 +88,8 @@ final class Baselines {
      */
     static List<Ratio> ratios(Cell cell, List<Cell> all, Goal goal) {
         List<Ratio> out = new ArrayList<>();
-        if (isRaw(cell)) {
+        // A burst over several clients is not one round trip: no floor measures it.
+        if (isRaw(cell) || !"1".equals(cell.params().getOrDefault("clients", "1"))) {
             return out;
         }
         Double value = goal.value(cell);

@@ -80,9 +80,14 @@ record Cell(String benchmark, String mode, SortedMap<String, String> params,
         return t == null ? shortName() : t;
     }
 
-    /** Identifies the cell across files and runs: benchmark and every parameter. */
+    /**
+     * Identifies the cell across files and runs: benchmark and every parameter, except a parameter added later
+     * (io, clients) at its default, so a cell of a run before it existed is the same cell as today's.
+     */
     String key() {
-        return benchmark + " " + params;
+        java.util.TreeMap<String, String> p = new java.util.TreeMap<>(params);
+        ResultFiles.OPTIONAL_NAME_PARAMS.forEach((k, standard) -> p.remove(k, standard));
+        return benchmark + " " + p;
     }
 
     /**

@@ -10,6 +10,11 @@ final class Figures {
 
     /** Microseconds: 3 significant digits below 100, whole numbers above. */
     static String micros(double us) {
+        return number(us);
+    }
+
+    /** Any figure, such as a count per second or per message: 3 significant digits below 100, whole above. */
+    static String number(double us) {
         double a = Math.abs(us);
         if (a >= 100) {
             return String.format(Locale.ROOT, "%,.0f", us);

@@ -223,8 +223,11 @@ final class Findings {
             return md.append(NOT_MEASURED).append(": no cells differ only in server model (`io`), at 1, 10 or 100 ")
                     .append("clients.\n\n").toString();
         }
+        md.append("With several clients one operation is a burst: one message written on every connection, then ")
+                .append("every echo read, by one client thread. Its figures are the whole burst; per message is ")
+                .append("the burst divided by the clients, so rows of different clients compare.\n\n");
         MarkdownTable t = new MarkdownTable(List.of("cell", "clients", "goal", "figure by server model",
-                "second vs first"));
+                "per message", "second vs first"));
         for (Map.Entry<String, Map<String, Cell>> g : groups.entrySet()) {
             List<Cell> models = new ArrayList<>(g.getValue().values());
             Cell first = models.get(0);
@@ -236,11 +239,34 @@ final class Findings {
                         .map(e -> e.getKey() + ": " + figure(goal, e.getValue())).collect(Collectors.joining("; "));
                 Comparison c = models.size() > 1 ? Comparison.of(first, models.get(1), goal) : null;
                 t.row(List.of(g.getKey(), RunReadme.orDash(first.param("clients")), goal.figure(), figures,
+                        perMessage(goal, g.getValue()),
                         c == null ? "–" : models.get(1).param("io") + " " + c.outcome().words() + " ("
                                 + Figures.ratio(c.costRatio()) + " the cost)"));
             }
         }
         return md.append(t).append('\n').toString();
+    }
+
+    /** A burst's time or CPU divided by its clients, by server model; "–" for a rate or an unknown count. */
+    private static String perMessage(Goal goal, Map<String, Cell> byModel) {
+        if (!goal.lowerIsBetter()) {
+            return "–";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Cell> e : byModel.entrySet()) {
+            Double v = goal.value(e.getValue());
+            int clients;
+            try {
+                clients = Integer.parseInt(RunReadme.orDash(e.getValue().param("clients")));
+            } catch (NumberFormatException notANumber) {
+                return "–";
+            }
+            if (v == null || clients < 1) {
+                return "–";
+            }
+            parts.add(e.getKey() + ": " + goal.format(v / clients) + " " + goal.unit());
+        }
+        return String.join("; ", parts);
     }
 
     /** What each framing costs against {@code fixed}, and what {@code close} (a connection per message) costs. */
@@ -308,22 +334,33 @@ final class Findings {
         return Long.toString(cs.stream().filter(c -> c.outcome() == o).count());
     }
 
-    /** Short writes under load: any secondary metric that counts them. */
+    /**
+     * Short writes under load: any secondary metric that counts them. In a throughput cell JMH reports such a
+     * counter per second, as it does the messages, so their ratio is short writes per message.
+     */
     private static String shortWrites(List<Cell> cells) {
         StringBuilder md = new StringBuilder("### \"Writes come back short under load\"\n\n");
-        MarkdownTable t = new MarkdownTable(List.of("cell", "metric", "per operation"));
+        MarkdownTable t = new MarkdownTable(List.of("cell", "metric", "figure", "per message"));
+        int counted = 0;
+        int some = 0;
         for (Cell c : cells) {
             for (Map.Entry<String, Double> e : new TreeMap<>(c.secondary()).entrySet()) {
                 if (e.getKey().toLowerCase(java.util.Locale.ROOT).contains("short")) {
+                    boolean rate = Cell.THROUGHPUT.equals(c.mode()) && c.opsPerSecond() != null && c.opsPerSecond() > 0;
+                    counted++;
+                    some += e.getValue() > 0 ? 1 : 0;
                     t.row(List.of(c.shortName() + ", " + Figures.bytes(c.messageSize()) + ", "
                             + c.setting(Decision.varyingKeys(cells)), e.getKey(),
-                            String.format(java.util.Locale.ROOT, "%.4f", e.getValue())));
+                            Figures.number(e.getValue()) + (rate ? " /s" : ""),
+                            rate ? Figures.number(e.getValue() / c.opsPerSecond()) : "–"));
                 }
             }
         }
         if (t.isEmpty()) {
             return md.append(NOT_MEASURED).append(": no benchmark counted short writes.\n\n").toString();
         }
+        md.append("A short write moved fewer bytes than it offered; the sender wrote the rest in another call. ")
+                .append(some).append(" of ").append(counted).append(" counts were above zero.\n\n");
         return md.append(t).append('\n').toString();
     }
 

@@ -31,6 +31,29 @@ final class Floors {
         return BY_TRANSPORT.getOrDefault(transport, List.of());
     }
 
+    /**
+     * The one socket transport a sweep too long to run on every socket runs on: tcp, the socket every system
+     * has, when it is among {@code transports}; otherwise the first socket transport there; empty if none is.
+     */
+    static java.util.Optional<String> sweepSocket(List<String> transports) {
+        List<String> sockets = transports.stream()
+                .filter(t -> TransportKinds.SOCKET.equals(TransportKinds.of(t))).toList();
+        return sockets.contains("tcp") ? java.util.Optional.of("tcp") : sockets.stream().findFirst();
+    }
+
+    /**
+     * The socket transports among {@code transports}, one per raw socket family (tcp; unix for unix and
+     * unix-jdk), the first chosen of each: the server model is the kernel socket's story, not the channel's.
+     */
+    static List<String> onePerSocketFamily(List<String> transports) {
+        java.util.Set<Floor> seen = new java.util.HashSet<>();
+        return transports.stream()
+                .filter(t -> TransportKinds.SOCKET.equals(TransportKinds.of(t)))
+                .filter(t -> of(t).stream().filter(f -> f.suite() == Suite.RAW_SOCKET).findFirst()
+                        .map(seen::add).orElse(true))
+                .toList();
+    }
+
     /** How a transport's readers wait, first the one its cells use by default. */
     static List<String> waits(String transport) {
         switch (transport) {

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 /**
  * One {@code hgrm/} file: HdrHistogram's {@code outputPercentileDistribution} text for one cell and fork,
  * named {@code <benchmark>_<transport>_<framing>_<bufferSize>_<messageSize>_<peer>_<wait>_fork<N>.hgrm},
- * values in microseconds. Only the value and percentile columns are read.
+ * with {@code _io-selector}, {@code _clients-10} and the like before {@code _fork} for parameters that are not
+ * their default ({@link ResultFiles#OPTIONAL_NAME_PARAMS}); values in microseconds. Only the value and
+ * percentile columns are read.
  */
 record HgrmFile(Path path, String benchmark, Map<String, String> params, int fork) {
 
@@ -25,15 +27,29 @@ record HgrmFile(Path path, String benchmark, Map<String, String> params, int for
 
     private static final Pattern NAME = Pattern.compile(
             "(.+)_([^_]+)_([^_]+)_([^_]+)_([^_]+)_([^_]+)_([^_]+)_fork(\\d+)\\.hgrm");
+    /** The optional fields at the end, split off first: the greedy benchmark name would take them otherwise. */
+    private static final Pattern OPTIONAL = Pattern.compile("(.*?)((?:_(?:"
+            + String.join("|", ResultFiles.OPTIONAL_NAME_PARAMS.keySet()) + ")-[^_]+)*)(_fork\\d+\\.hgrm)");
     private static final String[] KEYS = {"transport", "framing", "bufferSize", "messageSize", "peer", "wait"};
 
     /** The file's cell from its name, or empty when the name does not follow the layout. */
     static Optional<HgrmFile> named(Path path) {
-        Matcher m = NAME.matcher(path.getFileName().toString());
+        Matcher o = OPTIONAL.matcher(path.getFileName().toString());
+        if (!o.matches()) {
+            return Optional.empty();
+        }
+        Matcher m = NAME.matcher(o.group(1) + o.group(3));
         if (!m.matches()) {
             return Optional.empty();
         }
-        Map<String, String> params = new TreeMap<>();
+        // A name without an optional field is a cell at its default: io blocking, one client.
+        Map<String, String> params = new TreeMap<>(ResultFiles.OPTIONAL_NAME_PARAMS);
+        for (String field : o.group(2).split("_")) {
+            int dash = field.indexOf('-');
+            if (dash > 0) {
+                params.put(field.substring(0, dash), field.substring(dash + 1));
+            }
+        }
         for (int i = 0; i < KEYS.length; i++) {
             params.put(KEYS[i], m.group(i + 2));
         }

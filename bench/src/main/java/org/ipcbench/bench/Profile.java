@@ -9,7 +9,10 @@ import java.util.List;
 enum Profile {
     /** Every present transport, every framing, both buffer sizes, 64-byte messages; round trips and floors. */
     QUICK(1, 1, 300, 2, 400, List.of(64), false),
-    /** The full cross at 64, 4096 and 65536 bytes, a size sweep, streams, thread peers, both waits, load runs. */
+    /**
+     * The full cross at 64, 4096 and 65536 bytes, a size sweep, streams, thread peers, both waits, load runs,
+     * server models by clients and a chunk-size sweep (see {@link RunPlan}).
+     */
     FULL(3, 1, 700, 2, 700, List.of(64, 4096, 65536), true),
     /** One short iteration per cell: a check that everything runs, not a measurement (CI, tests). */
     SMOKE(1, 0, 0, 1, 200, List.of(64), false);

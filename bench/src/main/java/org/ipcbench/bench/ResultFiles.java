@@ -38,6 +38,11 @@ final class ResultFiles {
     static final List<String> NAME_PARAMS =
             List.of("transport", "framing", "bufferSize", "messageSize", "peer", "wait");
     static final String NONE = "na";
+    /**
+     * Parameters added after the file-name contract, with their defaults: each is appended as
+     * {@code _<name>-<value>} only when it is not its default, so a default cell keeps the name it always had.
+     */
+    static final Map<String, String> OPTIONAL_NAME_PARAMS = orderedDefaults("io", TransportCell.BLOCKING, "clients", "1");
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -59,13 +64,30 @@ final class ResultFiles {
         return dir.resolve(CPU_JSON);
     }
 
-    /** {@code <benchmark>_<transport>_<framing>_<bufferSize>_<messageSize>_<peer>_<wait>}. */
+    /**
+     * {@code <benchmark>_<transport>_<framing>_<bufferSize>_<messageSize>_<peer>_<wait>}, then e.g.
+     * {@code _io-selector_clients-10} for the {@link #OPTIONAL_NAME_PARAMS} that are not their default.
+     */
     static String cellName(String benchmark, Map<String, String> params) {
         StringBuilder b = new StringBuilder(benchmark);
         for (String p : NAME_PARAMS) {
             b.append('_').append(params.getOrDefault(p, NONE));
         }
+        OPTIONAL_NAME_PARAMS.forEach((p, standard) -> {
+            String v = params.get(p);
+            if (v != null && !v.equals(standard)) {
+                b.append('_').append(p).append('-').append(v);
+            }
+        });
         return b.toString();
+    }
+
+    private static Map<String, String> orderedDefaults(String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** The next fork number of this cell: one more than its records so far. */

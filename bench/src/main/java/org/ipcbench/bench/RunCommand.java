@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
                 "Profiles: quick = every present transport x every framing x both buffer sizes at 64 B, round trips "
                         + "and their raw floors, 1 fork (meant to take under 5 minutes on 2 cores); full = the cross at "
                         + "64, 4096 and 65536 B, a size sweep, streams, thread peers, both wait strategies, load runs, "
+                        + "server models by 1, 10 and 100 clients, a 1-64 KiB chunk-size sweep on one socket, "
                         + "3 forks per cell (meant to take under 90 minutes); smoke = one short iteration per cell.",
                 "--dry-run prints the cells and the expected duration of any choice without running it.",
                 "Results go to DIR: jmh-result.json, hgrm/*.hgrm, cpu.json, load.json, metadata.json, summary.txt."})

@@ -16,7 +16,13 @@ import java.util.TreeSet;
  *   <li>{@code round-trip}: transports x framings x buffer sizes x message sizes, process peer, each
  *       transport's first wait. In the full profile also: a size sweep over every size with length framing
  *       and 4096-byte buffers; a thread peer and the second wait strategy at length, 4096, 64 B.</li>
- *   <li>{@code stream}: as round-trip without close framing (one message per connection is no stream).</li>
+ *       Also, the socket HOWTO's claims: the peer's server model ({@code io}) by number of clients
+ *       ({@link #CLIENTS}) at length, 4096, 64 B, on one socket transport per socket family
+ *       ({@link Floors#onePerSocketFamily}); and a chunk-size sweep ({@link #CHUNK_SIZES}) at 64 KiB, length,
+ *       on one socket transport ({@link Floors#sweepSocket}). Every round-trip cell names its {@code io} and
+ *       {@code clients}, blocking and 1 unless it is one of these.</li>
+ *   <li>{@code stream}: as round-trip without close framing (one message per connection is no stream); in the
+ *       full profile also the chunk-size sweep.</li>
  *   <li>baselines: each selected transport's floors ({@link Floors}) at every message size used, and,
  *       for raw sockets, both buffer sizes and the same wait; the full profile adds spin.</li>
  *   <li>{@code load}: per transport, length framing, 4096, 64 B, at each of {@link #LOAD_RATES}.</li>
@@ -32,6 +38,12 @@ final class RunPlan {
     private static final String SWEEP_FRAMING = "length";
     private static final int SWEEP_BUFFER = 4096;
     private static final int SMALL = 64;
+    /** The server models the full profile sets against each other, and the clients each serves. */
+    static final List<String> IO_MODELS = List.of(TransportCell.BLOCKING, TransportCell.SELECTOR);
+    static final List<Integer> CLIENTS = List.of(1, 10, 100);
+    /** The chunk (buffer) sizes of the full profile's sweep, at {@link #CHUNK_MESSAGE} bytes. */
+    static final List<Integer> CHUNK_SIZES = List.of(1024, 2048, 4096, 8192, 16384, 32768, 65536);
+    static final int CHUNK_MESSAGE = 65536;
 
     private RunPlan() {
     }
@@ -85,8 +97,20 @@ final class RunPlan {
                                     TransportCell.PROCESS, w));
                         }
                     }
+                    if (Floors.onePerSocketFamily(transports).contains(t)) {
+                        for (String io : IO_MODELS) {
+                            for (int n : CLIENTS) {
+                                Map<String, String> p = transportParams(t, SWEEP_FRAMING, SWEEP_BUFFER, SMALL,
+                                        TransportCell.PROCESS, chosen.get(0));
+                                p.put("io", io);
+                                p.put("clients", Integer.toString(n));
+                                cells.add(new PlannedCell(Suite.ROUND_TRIP, p));
+                            }
+                        }
+                    }
                 }
             }
+            addChunkSweep(cells, Suite.ROUND_TRIP, profile, transports, framings, waitChoice);
         }
         if (suites.contains(Suite.STREAM)) {
             for (String t : transports) {
@@ -103,6 +127,7 @@ final class RunPlan {
                     }
                 }
             }
+            addChunkSweep(cells, Suite.STREAM, profile, transports, framings, waitChoice);
         }
         addBaselines(cells, profile, transports, bufferSizes, sizesUsed, waitChoice, suites, explicit);
         if (suites.contains(Suite.LOAD)) {
@@ -119,6 +144,30 @@ final class RunPlan {
             }
         }
         return new ArrayList<>(cells);
+    }
+
+    /** The full profile's chunk-size sweep: one socket transport, length framing, 64 KiB, every chunk size. */
+    private static void addChunkSweep(Set<PlannedCell> cells, Suite suite, Profile profile, List<String> transports,
+                                      List<String> framings, List<String> waitChoice) {
+        if (!profile.full || !framings.contains(SWEEP_FRAMING)) {
+            return;
+        }
+        Floors.sweepSocket(transports).ifPresent(t -> {
+            List<String> waits = waitsFor(t, waitChoice);
+            if (waits.isEmpty()) {
+                return;
+            }
+            for (int b : CHUNK_SIZES) {
+                cells.add(transportCell(suite, t, SWEEP_FRAMING, b, CHUNK_MESSAGE, TransportCell.PROCESS, waits.get(0)));
+            }
+            // A blocking channel finishes every write inside the JDK, so short writes show only to a non-blocking
+            // writer: one stream at the smallest chunk with the socket's second wait (spin) lets them be counted.
+            List<String> all = Floors.waits(t);
+            if (suite == Suite.STREAM && waitChoice == null && all.size() > 1) {
+                cells.add(transportCell(suite, t, SWEEP_FRAMING, CHUNK_SIZES.get(0), CHUNK_MESSAGE,
+                        TransportCell.PROCESS, all.get(1)));
+            }
+        });
     }
 
     private static void addBaselines(Set<PlannedCell> cells, Profile profile, List<String> transports,
@@ -183,8 +232,14 @@ final class RunPlan {
                 transportParams(transport, "length", bufferSize, messageSize, TransportCell.PROCESS, wait));
     }
 
+    /** A round trip names its server model and clients, so that JMH runs one value of each, not all. */
     private static PlannedCell transportCell(Suite suite, String t, String f, int b, int m, String peer, String wait) {
-        return new PlannedCell(suite, transportParams(t, f, b, m, peer, wait));
+        Map<String, String> p = transportParams(t, f, b, m, peer, wait);
+        if (suite == Suite.ROUND_TRIP) {
+            p.put("io", TransportCell.BLOCKING);
+            p.put("clients", "1");
+        }
+        return new PlannedCell(suite, p);
     }
 
     private static Map<String, String> transportParams(String t, String f, int b, int m, String peer, String wait) {

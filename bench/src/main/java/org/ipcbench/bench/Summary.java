@@ -87,7 +87,8 @@ final class Summary {
 
     private String versusFloors(Outcome o, double p50) {
         PlannedCell c = o.cell();
-        if (c.suite() != Suite.ROUND_TRIP || Double.isNaN(p50)) {
+        // A burst over several clients is not one round trip: no floor measures it.
+        if (c.suite() != Suite.ROUND_TRIP || Double.isNaN(p50) || !"1".equals(c.params().getOrDefault("clients", "1"))) {
             return "";
         }
         List<String> parts = new ArrayList<>();

@@ -2,7 +2,8 @@ package org.ipcbench.bench;
 
 import java.util.Map;
 
-/** Which transports are sockets and which are shared memory: an explicit table, for the findings. */
+/** Which transports are sockets and which are shared memory: an explicit table, for the findings, the
+ * plan, and the cells that need a socket (the selector server model). */
 final class TransportKinds {
 
     static final String SOCKET = "socket";

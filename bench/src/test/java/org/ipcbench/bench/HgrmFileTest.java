@@ -50,4 +50,35 @@ class HgrmFileTest {
                 List.of(), List.of(), List.of(), Map.of(), null)));
         assertTrue(HgrmFile.named(tmp.resolve("notes.txt")).isEmpty());
     }
+
+    @Test
+    void aServerModelOrClientCountInTheNameFindsOnlyItsCell(@TempDir Path tmp) {
+        TreeMap<String, String> params = new TreeMap<>(Map.of("transport", "unix-jdk", "framing", "length",
+                "bufferSize", "4096", "messageSize", "64", "peer", "process", "wait", "block", "io", "selector",
+                "clients", "100"));
+        HgrmFile burst = HgrmFile.named(tmp.resolve(ResultFiles.cellName("RoundTripBenchmark.roundTrip", params)
+                + "_fork3.hgrm")).orElseThrow();
+        assertEquals("RoundTripBenchmark.roundTrip", burst.benchmark());
+        assertEquals(3, burst.fork());
+        assertEquals(params, burst.params());
+        TreeMap<String, String> single = new TreeMap<>(params);
+        single.put("io", "blocking");
+        single.put("clients", "1");
+        HgrmFile plain = HgrmFile.named(tmp.resolve(ResultFiles.cellName("RoundTripBenchmark.roundTrip", single)
+                + "_fork1.hgrm")).orElseThrow();
+        assertEquals(single, plain.params());
+        assertTrue(burst.belongsTo(cell(params)));
+        assertFalse(burst.belongsTo(cell(single)));
+        assertTrue(plain.belongsTo(cell(single)));
+        assertFalse(plain.belongsTo(cell(params)), "a name without io and clients is the default cell only");
+        TreeMap<String, String> before = new TreeMap<>(single);
+        before.remove("io");
+        before.remove("clients");
+        assertTrue(plain.belongsTo(cell(before)), "a cell of a run before io and clients existed");
+    }
+
+    private static Cell cell(TreeMap<String, String> params) {
+        return new Cell("org.ipcbench.bench.RoundTripBenchmark.roundTrip", Cell.SAMPLE, params, 1.0, 1.0, 1.0, 1.0,
+                null, List.of(), List.of(), List.of(), Map.of(), null);
+    }
 }

@@ -126,7 +126,9 @@ class ReportTest {
         assertTrue(findings.contains("shortWrites"), findings);
         assertTrue(findings.contains("8192 against 4096: better in 1, within noise in 2."), findings);
         assertTrue(findings.contains("Shared memory was better beyond noise in 8 of 10 comparisons"), findings);
-        assertTrue(findings.contains("| 100 | p50 | blocking: 392 µs; selector: 196 µs | selector better (0.50× the cost) |"),
+        assertTrue(findings.contains("| 100 | p50 | blocking: 392 µs; selector: 196 µs | blocking: 3.92 µs; "
+                + "selector: 1.96 µs | selector better (0.50× the cost) |"), findings);
+        assertTrue(findings.contains("| StreamBenchmark.stream, 64 KiB, tcp, fixed, buffer 4096 | shortWrites | 0.125 /s | "),
                 findings);
         assertTrue(findings.contains("| 1 KiB | lowest round-trip p50 | RoundTripBenchmark.roundTrip | shm-ring, fixed, "
                 + "buffer 4096 | 20.8 µs | unix, fixed, buffer 4096 | 22.8 µs | 9.5% | no clear winner: margin 9.5% ≤ "

@@ -87,6 +87,53 @@ class RunCommandTest {
     }
 
     @Test
+    void fullSetsServerModelsAgainstClientsOnOneSocketPerFamily() {
+        List<PlannedCell> cells = plan(Profile.FULL, List.of("tcp", "unix", "unix-jdk", "shm-ring"),
+                Profile.FULL.messageSizes, EnumSet.of(Suite.ROUND_TRIP), false);
+        assertTrue(cells.stream().allMatch(c -> c.param("io") != null && c.param("clients") != null),
+                "every round trip names io and clients, or JMH would run all of them");
+        for (String t : List.of("tcp", "unix")) {
+            for (String io : RunPlan.IO_MODELS) {
+                for (int n : RunPlan.CLIENTS) {
+                    assertEquals(1, cells.stream().filter(c -> t.equals(c.param("transport")) && io.equals(c.param("io"))
+                            && Integer.toString(n).equals(c.param("clients")) && "length".equals(c.param("framing"))
+                            && "4096".equals(c.param("bufferSize")) && "64".equals(c.param("messageSize"))
+                            && "process".equals(c.param("peer")) && "block".equals(c.param("wait"))).count(),
+                            t + " " + io + " " + n);
+                }
+            }
+        }
+        assertTrue(cells.stream().filter(c -> !"1".equals(c.param("clients")) || "selector".equals(c.param("io")))
+                .allMatch(c -> Set.of("tcp", "unix").contains(c.param("transport")) && "length".equals(c.param("framing"))
+                        && "4096".equals(c.param("bufferSize")) && "64".equals(c.param("messageSize"))),
+                "unix-jdk is the unix family again; shared memory has no selector");
+        assertTrue(plan(Profile.QUICK, List.of("tcp"), List.of(64), EnumSet.of(Suite.ROUND_TRIP), false).stream()
+                .allMatch(c -> "blocking".equals(c.param("io")) && "1".equals(c.param("clients"))));
+    }
+
+    @Test
+    void fullSweepsChunkSizesOnOneSocketTransport() {
+        List<PlannedCell> cells = plan(Profile.FULL, List.of("shm", "unix", "tcp"), Profile.FULL.messageSizes,
+                EnumSet.of(Suite.ROUND_TRIP, Suite.STREAM), false);
+        for (Suite s : List.of(Suite.ROUND_TRIP, Suite.STREAM)) {
+            assertEquals(Set.copyOf(RunPlan.CHUNK_SIZES.stream().map(String::valueOf).toList()), cells.stream()
+                    .filter(c -> c.suite() == s && "tcp".equals(c.param("transport")) && "length".equals(c.param("framing"))
+                            && "block".equals(c.param("wait"))
+                            && "65536".equals(c.param("messageSize")) && "process".equals(c.param("peer")))
+                    .map(c -> c.param("bufferSize")).collect(java.util.stream.Collectors.toSet()), s.id);
+        }
+        assertTrue(cells.stream().noneMatch(c -> "1024".equals(c.param("bufferSize")) && !"tcp".equals(c.param("transport"))),
+                "one transport sweeps");
+        assertTrue(cells.stream().anyMatch(c -> c.suite() == Suite.STREAM && "1024".equals(c.param("bufferSize"))
+                && "spin".equals(c.param("wait"))), "a non-blocking writer, where short writes show");
+        assertEquals(java.util.Optional.of("unix-jdk"), Floors.sweepSocket(List.of("shm", "unix-jdk", "unix")));
+        assertTrue(plan(Profile.FULL, List.of("shm"), List.of(65536), EnumSet.of(Suite.STREAM), false).stream()
+                .noneMatch(c -> "1024".equals(c.param("bufferSize"))), "no socket, no sweep");
+        assertTrue(plan(Profile.QUICK, List.of("tcp"), List.of(65536), EnumSet.of(Suite.STREAM), false).stream()
+                .noneMatch(c -> "1024".equals(c.param("bufferSize"))), "the full profile only");
+    }
+
+    @Test
     void chronicleFloorsStayAtSizesThatDoNotFillMemory() {
         List<PlannedCell> cells = plan(Profile.FULL, List.of("shm"), RunPlan.ALL_SIZES, EnumSet.of(Suite.RAW_CHRONICLE),
                 false);
@@ -132,6 +179,11 @@ class RunCommandTest {
         PlannedCell c = plan(Profile.QUICK, List.of("tcp"), List.of(64), EnumSet.of(Suite.ROUND_TRIP), false).get(0);
         assertEquals("RoundTripBenchmark.roundTrip_tcp_fixed_4096_64_process_block",
                 ResultFiles.cellName(c.suite().benchmarkName(), c.params()));
+        java.util.Map<String, String> burst = new java.util.HashMap<>(c.params());
+        burst.put("io", "selector");
+        burst.put("clients", "10");
+        assertEquals("RoundTripBenchmark.roundTrip_tcp_fixed_4096_64_process_block_io-selector_clients-10",
+                ResultFiles.cellName(c.suite().benchmarkName(), burst));
     }
 
     @Test
