@@ -13,7 +13,7 @@ enum Profile {
      * The full cross at 64, 4096 and 65536 bytes, a size sweep, streams, thread peers, both waits, load runs,
      * server models by clients and a chunk-size sweep (see {@link RunPlan}).
      */
-    FULL(3, 1, 700, 2, 700, List.of(64, 4096, 65536), true),
+    FULL(3, 1, 600, 2, 600, List.of(64, 4096, 65536), true),
     /** One short iteration per cell: a check that everything runs, not a measurement (CI, tests). */
     SMOKE(1, 0, 0, 1, 200, List.of(64), false);
 
