@@ -17,8 +17,14 @@ enum Profile {
     /** One short iteration per cell: a check that everything runs, not a measurement (CI, tests). */
     SMOKE(1, 0, 0, 1, 200, List.of(64), false);
 
-    /** What a fork costs beyond its iterations: a JVM, a peer JVM, JIT warm-up. Measured on the 2-core machine; a run refines its estimate as it goes. */
-    static final double FORK_OVERHEAD_SECONDS = 3.5;
+    /**
+     * What a fork costs beyond its iterations: a JVM, a peer JVM, JIT warm-up, teardown. Measured in the full run
+     * of 2026-11-24 on the 2-core machine (round-trip cells, 3 forks: 15 to 26 s a cell); a run refines its
+     * estimate as it goes.
+     */
+    static final double FORK_OVERHEAD_SECONDS = 4.5;
+    /** What a stream fork costs on top: its invocations overrun the iteration, and teardown drains the acks. */
+    static final double STREAM_EXTRA_SECONDS = 4.0;
 
     final int forks;
     final int warmupIterations;
@@ -39,8 +45,20 @@ enum Profile {
         this.full = full;
     }
 
-    double secondsPerFork() {
-        return FORK_OVERHEAD_SECONDS + (warmupIterations * warmupMillis + measurementIterations * measurementMillis)
-                / 1000.0;
+    /** The profile's forks and iterations, which a run may override one by one. */
+    Timing timing() {
+        return new Timing(forks, warmupIterations, warmupMillis, measurementIterations, measurementMillis);
+    }
+
+    /** How long each cell measures: forks, and per fork the warm-up and measured iterations. */
+    record Timing(int forks, int warmupIterations, int warmupMillis, int measurementIterations,
+                  int measurementMillis) {
+
+        /** What one cell is expected to cost: its forks times the per-fork overhead and iterations. */
+        double secondsPerCell() {
+            return forks * (FORK_OVERHEAD_SECONDS
+                    + (warmupIterations * (double) warmupMillis + measurementIterations * (double) measurementMillis)
+                    / 1000.0);
+        }
     }
 }

@@ -95,6 +95,20 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the cells and the expected duration, and run nothing.")
     boolean dryRun;
 
+    @Option(names = "--forks", paramLabel = "N",
+            description = "JVM forks per cell (each with its own peer), overriding the profile's (quick 1, full 3).")
+    Integer forks;
+
+    @Option(names = "--warmup", paramLabel = "NxDURATION", converter = IterationsConverter.class,
+            description = "Warm-up iterations per fork, like 5x1s, overriding the profile's (quick 1x300ms, "
+                    + "full 1x600ms). A short warm-up leaves the JIT compiling into the measurement.")
+    Iterations warmup;
+
+    @Option(names = "--measurement", paramLabel = "NxDURATION", converter = IterationsConverter.class,
+            description = "Measured iterations per fork, like 5x1s, overriding the profile's (quick 2x400ms, "
+                    + "full 2x600ms).")
+    Iterations measurement;
+
     private volatile boolean finished;
 
     @Override
@@ -102,9 +116,10 @@ final class RunCommand implements Callable<Integer> {
         List<PlannedCell> cells = plan();
         Path dir = out != null ? out : Path.of("results", "local",
                 DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now()));
+        Profile.Timing timing = timing();
         double estimate = 0;
         for (PlannedCell c : cells) {
-            estimate += RunPlan.estimatedSeconds(c, profile);
+            estimate += RunPlan.estimatedSeconds(c, timing);
         }
         PrintStream o = System.out;
         o.printf("ipcbench run: profile %s, %d cells, expected about %s; results in %s%n",
@@ -131,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
             double elapsed = (System.nanoTime() - start) / 1e9;
             double estimateLeft = 0;
             for (int j = i; j < cells.size(); j++) {
-                estimateLeft += RunPlan.estimatedSeconds(cells.get(j), profile);
+                estimateLeft += RunPlan.estimatedSeconds(cells.get(j), timing);
             }
             double left = estimatedDone > 0 ? estimateLeft * elapsed / estimatedDone : estimateLeft;
             o.printf("cell %d of %d: %s  (elapsed %s, about %s left)%n", i + 1, cells.size(), cell.describe(),
@@ -147,7 +162,7 @@ final class RunCommand implements Callable<Integer> {
                     writeJmhJson(dir, jmhResults);
                 }
             }
-            estimatedDone += RunPlan.estimatedSeconds(cell, profile);
+            estimatedDone += RunPlan.estimatedSeconds(cell, timing);
         }
         finished = true;
         Runtime.getRuntime().removeShutdownHook(onStop);
@@ -215,7 +230,21 @@ final class RunCommand implements Callable<Integer> {
         return cells;
     }
 
+    /** The profile's forks and iterations, with whichever the user overrode. */
+    Profile.Timing timing() {
+        Profile.Timing t = profile.timing();
+        if (forks != null && forks < 1) {
+            throw new IllegalArgumentException("--forks must be at least 1, not " + forks);
+        }
+        return new Profile.Timing(forks == null ? t.forks() : forks,
+                warmup == null ? t.warmupIterations() : warmup.count(),
+                warmup == null ? t.warmupMillis() : warmup.millis(),
+                measurement == null ? t.measurementIterations() : measurement.count(),
+                measurement == null ? t.measurementMillis() : measurement.millis());
+    }
+
     private Summary.Outcome runCell(PlannedCell cell, Path dir, int index) throws IOException {
+        Profile.Timing timing = timing();
         Path log = dir.resolve("log").resolve(logName(index));
         Files.createDirectories(log.getParent());
         if (cell.suite() == Suite.LOAD) {
@@ -223,12 +252,12 @@ final class RunCommand implements Callable<Integer> {
         }
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include(cell.suite().includePattern())
-                .forks(profile.forks)
+                .forks(timing.forks())
                 .warmupForks(0)
-                .warmupIterations(profile.warmupIterations)
-                .warmupTime(TimeValue.milliseconds(Math.max(profile.warmupMillis, 1)))
-                .measurementIterations(profile.measurementIterations)
-                .measurementTime(TimeValue.milliseconds(profile.measurementMillis))
+                .warmupIterations(timing.warmupIterations())
+                .warmupTime(TimeValue.milliseconds(Math.max(timing.warmupMillis(), 1)))
+                .measurementIterations(timing.measurementIterations())
+                .measurementTime(TimeValue.milliseconds(timing.measurementMillis()))
                 .jvmArgs(JvmFlags.get().toArray(new String[0]))
                 .jvmArgsAppend("-D" + ResultFiles.OUT_PROPERTY + "=" + dir.toAbsolutePath())
                 .shouldFailOnError(true)

@@ -21,8 +21,9 @@ import java.util.TreeSet;
  *       ({@link Floors#onePerSocketFamily}); and a chunk-size sweep ({@link #CHUNK_SIZES}) at 64 KiB, length,
  *       on one socket transport ({@link Floors#sweepSocket}). Every round-trip cell names its {@code io} and
  *       {@code clients}, blocking and 1 unless it is one of these.</li>
- *   <li>{@code stream}: as round-trip without close framing (one message per connection is no stream); in the
- *       full profile also the chunk-size sweep.</li>
+ *   <li>{@code stream}: as round-trip without close framing (one message per connection is no stream). The full
+ *       profile streams with length framing only, when chosen (what each framing costs is the round trips'
+ *       finding, and a stream cell costs twice a round-trip cell), and adds the chunk-size sweep.</li>
  *   <li>baselines: each selected transport's floors ({@link Floors}) at every message size used, and,
  *       for raw sockets, both buffer sizes and the same wait; the full profile adds spin.</li>
  *   <li>{@code load}: per transport, length framing, 4096, 64 B, at each of {@link #LOAD_RATES}.</li>
@@ -113,8 +114,10 @@ final class RunPlan {
             addChunkSweep(cells, Suite.ROUND_TRIP, profile, transports, framings, waitChoice);
         }
         if (suites.contains(Suite.STREAM)) {
+            List<String> streamFramings = profile.full && framings.contains(SWEEP_FRAMING)
+                    ? List.of(SWEEP_FRAMING) : framings;
             for (String t : transports) {
-                for (String f : framings) {
+                for (String f : streamFramings) {
                     if ("close".equals(f)) {
                         continue;
                     }
@@ -253,11 +256,12 @@ final class RunPlan {
         return p;
     }
 
-    /** Seconds a cell is expected to take under a profile: forks times the per-fork cost, or a load run. */
-    static double estimatedSeconds(PlannedCell cell, Profile profile) {
+    /** Seconds a cell is expected to take: forks times the per-fork cost, or a load run. */
+    static double estimatedSeconds(PlannedCell cell, Profile.Timing timing) {
         if (cell.suite() == Suite.LOAD) {
             return LOAD_SECONDS + Profile.FORK_OVERHEAD_SECONDS;
         }
-        return profile.forks * profile.secondsPerFork();
+        double seconds = timing.secondsPerCell();
+        return cell.suite() == Suite.STREAM ? seconds + timing.forks() * Profile.STREAM_EXTRA_SECONDS : seconds;
     }
 }

@@ -30,6 +30,10 @@ class RunCommandTest {
         "run --benchmarks round-trip,nope",
         "run --no-such-option",
         "run --waits sometimes",
+        "run --forks 0 --dry-run",
+        "run --warmup 5 --dry-run",
+        "run --measurement 0x1s --dry-run",
+        "run --warmup 2xsoon --dry-run",
         "load --rate 100",
         "load --address tcp:127.0.0.1:1 --rate 0",
         "load --address tcp:127.0.0.1:1 --rate 100 --framing close",
@@ -44,6 +48,21 @@ class RunCommandTest {
         assertEquals(2, code, err.toString());
         assertEquals(1, err.toString().lines().count(), "one line: " + err);
         assertTrue(err.toString().startsWith("ipcbench "), err.toString());
+    }
+
+    @Test
+    void forksAndIterationsOverrideTheProfileOneByOne() {
+        CommandLine cl = Main.commandLine();
+        cl.parseArgs("run", "--profile", "full", "--forks", "5", "--warmup", "4x1s");
+        RunCommand run = cl.getSubcommands().get("run").getCommand();
+        Profile.Timing full = Profile.FULL.timing();
+        assertEquals(new Profile.Timing(5, 4, 1000, full.measurementIterations(), full.measurementMillis()), run.timing());
+        assertEquals(5 * (Profile.FORK_OVERHEAD_SECONDS + 4 + full.measurementIterations()
+                * full.measurementMillis() / 1000.0), run.timing().secondsPerCell(), 1e-9);
+        cl.parseArgs("run", "--measurement", "3x250ms");
+        run = cl.getSubcommands().get("run").getCommand();
+        assertEquals(new Profile.Timing(Profile.QUICK.forks, Profile.QUICK.warmupIterations, Profile.QUICK.warmupMillis,
+                3, 250), run.timing());
     }
 
     private static List<PlannedCell> plan(Profile profile, List<String> transports, List<Integer> sizes, Set<Suite> suites,
@@ -79,6 +98,11 @@ class RunCommandTest {
                     && c.param("messageSize").equals(Integer.toString(size))), "sweep has " + size);
         }
         assertTrue(cells.stream().filter(c -> c.suite() == Suite.STREAM).noneMatch(c -> "close".equals(c.param("framing"))));
+        assertEquals(Set.of("length"), cells.stream().filter(c -> c.suite() == Suite.STREAM).map(c -> c.param("framing"))
+                .collect(java.util.stream.Collectors.toSet()), "the full profile streams with length framing only");
+        assertEquals(Set.of("fixed", "delimited", "length"), plan(Profile.QUICK, List.of("tcp"), List.of(64),
+                EnumSet.of(Suite.STREAM), true).stream().map(c -> c.param("framing"))
+                .collect(java.util.stream.Collectors.toSet()), "other profiles stream every framing but close");
         assertTrue(cells.stream().anyMatch(c -> c.suite() == Suite.ROUND_TRIP && "thread".equals(c.param("peer"))));
         assertTrue(cells.stream().anyMatch(c -> c.suite() == Suite.ROUND_TRIP && "spin".equals(c.param("wait"))));
         assertEquals(RunPlan.LOAD_RATES.size(), cells.stream().filter(c -> c.suite() == Suite.LOAD).count());
