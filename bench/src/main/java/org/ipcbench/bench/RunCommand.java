@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -132,11 +133,14 @@ final class RunCommand implements Callable<Integer> {
         }
         Files.createDirectories(dir);
         String command = RunMetadata.command(spec);
-        Metadata.write(dir, Metadata.collect(command, profile.name().toLowerCase(), false));
+        // Collected once, at the start: the commit, the date and the tree's state are the run's, whatever
+        // happens to the checkout while it runs.
+        Map<String, Object> metadata = Metadata.collect(command, profile.name().toLowerCase(), false);
+        Metadata.write(dir, metadata);
         ResultFiles files = new ResultFiles(dir);
         List<Summary.Outcome> outcomes = new ArrayList<>();
         List<RunResult> jmhResults = new ArrayList<>();
-        Thread onStop = new Thread(() -> interrupted(dir, command, files), "ipcbench-run-stop");
+        Thread onStop = new Thread(() -> interrupted(dir, metadata, files), "ipcbench-run-stop");
         Runtime.getRuntime().addShutdownHook(onStop);
         long start = System.nanoTime();
         double estimatedDone = 0;
@@ -168,7 +172,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().removeShutdownHook(onStop);
         files.ensureCpuJson();
         writeJmhJson(dir, jmhResults);
-        Metadata.write(dir, Metadata.collect(command, profile.name().toLowerCase(), false));
+        Metadata.write(dir, metadata);
         List<String> table = new Summary(outcomes, files.readCpu()).lines();
         Files.write(dir.resolve("summary.txt"), table, StandardCharsets.UTF_8);
         o.printf("done in %s: %d cells, %d failed; results in %s%n", clock((System.nanoTime() - start) / 1e9),
@@ -328,7 +332,7 @@ final class RunCommand implements Callable<Integer> {
      * On Ctrl-C or SIGTERM before the end: stop every process this run started (JMH forks and their peers,
      * by pid), keep the results so far, and say so in the output directory.
      */
-    private void interrupted(Path dir, String command, ResultFiles files) {
+    private void interrupted(Path dir, Map<String, Object> metadata, ResultFiles files) {
         if (finished) {
             return;
         }
@@ -343,7 +347,9 @@ final class RunCommand implements Callable<Integer> {
         }
         try {
             files.ensureCpuJson();
-            Metadata.write(dir, Metadata.collect(command, profile.name().toLowerCase(), true));
+            Map<String, Object> stopped = new java.util.LinkedHashMap<>(metadata);
+            stopped.put("interrupted", true);
+            Metadata.write(dir, stopped);
             Files.writeString(dir.resolve(INTERRUPTED_NOTE), "This run was interrupted at " + Instant.now()
                     + "; the results here are of the cells that finished before.\n");
             System.err.println("ipcbench run: interrupted; partial results kept in " + dir);
