@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 /** {@code ipcbench report DIR}: the generated files of a run; {@code --index} the index of published runs. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Reads a run directory's raw data (jmh-result.json, cpu.json, metadata.json, hgrm/) and "
-                + "writes README.md (tables), findings.md (decisions and claims) and charts/ (PNG and SVG) inside it.",
+                + "writes README.md (tables), findings.md (decisions and claims), decisions.md (the decision table alone) "
+                + "and charts/ (PNG and SVG) inside it.",
                 "The same raw data always gives byte-identical files.",
                 "With --index, DIR is the results directory: writes DIR/README.md listing every published run "
                         + "(not DIR/local)."})

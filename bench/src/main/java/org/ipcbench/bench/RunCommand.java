@@ -155,7 +155,7 @@ final class RunCommand implements Callable<Integer> {
             double left = estimatedDone > 0 ? estimateLeft * elapsed / estimatedDone : estimateLeft;
             o.printf("cell %d of %d: %s  (elapsed %s, about %s left)%n", i + 1, cells.size(), cell.describe(),
                     clock(elapsed), clock(left));
-            Summary.Outcome outcome = runCell(cell, dir, i + 1);
+            Summary.Outcome outcome = runCell(cell, timing, dir, i + 1);
             if (outcome == null) {
                 failed++;
                 o.printf("  FAILED: see %s%n", dir.resolve("log").resolve(logName(i + 1)));
@@ -247,8 +247,7 @@ final class RunCommand implements Callable<Integer> {
                 measurement == null ? t.measurementMillis() : measurement.millis());
     }
 
-    private Summary.Outcome runCell(PlannedCell cell, Path dir, int index) throws IOException {
-        Profile.Timing timing = timing();
+    private Summary.Outcome runCell(PlannedCell cell, Profile.Timing timing, Path dir, int index) throws IOException {
         Path log = dir.resolve("log").resolve(logName(index));
         Files.createDirectories(log.getParent());
         if (cell.suite() == Suite.LOAD) {

@@ -151,11 +151,12 @@ final class ListenerDirectory {
                     continue;
                 }
                 ConnectionDirectory c = new ConnectionDirectory(p);
-                if (c.helloPid() != 0 && c.acceptedPid() == 0) {
+                boolean hello = c.helloPid() != 0; // a file read: once per look
+                if (hello && c.acceptedPid() == 0) {
                     taken.add(name);
                     return c;
                 }
-                if (c.helloPid() == 0 && PeerWatch.isAlive(c.clientPidFromName())) {
+                if (!hello && PeerWatch.isAlive(c.clientPidFromName())) {
                     helloPending = true;
                 }
             }
