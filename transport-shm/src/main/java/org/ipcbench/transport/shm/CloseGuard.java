@@ -19,8 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  * sound under the Java memory model. The hot path pays a volatile store and load on entry and a release
  * store on exit (a few nanoseconds, uncontended: each flag has one writer), and takes no lock.
  *
- * <p>One reader and one writer at a time, as with a socket channel. The write side is taken with a
- * compare-and-set, so that the reader can borrow it while the writer is out.
+ * <p>One reader and one writer at a time, as with a socket channel.
  */
 final class CloseGuard {
 
@@ -55,29 +54,11 @@ final class CloseGuard {
     }
 
     void enterWrite() throws ClosedChannelException {
-        // A compare-and-set, not a store: the reader may hold the write side for a moment (tryEnterWrite).
-        while (!WRITING.compareAndSet(this, false, true)) {
-            Thread.onSpinWait();
-        }
+        writing = true;
         if (closed) {
             writing = false;
             throw new ClosedChannelException();
         }
-    }
-
-    /**
-     * Takes the write side if nobody writes and the connection is open, without waiting: for the reader's
-     * housekeeping on the writer's memory ({@link Lanes#prefault}). Release with {@link #exitWrite()}.
-     */
-    boolean tryEnterWrite() {
-        if (closed || !WRITING.compareAndSet(this, false, true)) {
-            return false;
-        }
-        if (closed) {
-            writing = false;
-            return false;
-        }
-        return true;
     }
 
     void exitWrite() {

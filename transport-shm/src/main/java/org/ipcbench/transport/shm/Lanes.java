@@ -23,17 +23,6 @@ interface Lanes {
     /** Marks the end of this end's stream; false if the lane is full (the peer then learns of the close from the directory). */
     boolean offerEnd();
 
-    /**
-     * Called by the reader while it waits, so that memory the next messages will use is mapped in before
-     * they need it: a page fault then costs idle time, not a round trip. Does at most one page per call.
-     * With {@code writerHeld} false it prepares the inbound lane (the reader's own) and answers whether the
-     * outbound lane wants preparing too; the caller then holds the writer off and calls again with true.
-     * Lanes whose memory is reused, like a ring's, need nothing.
-     */
-    default boolean prefault(boolean writerHeld) {
-        return false;
-    }
-
     /** Releases memory maps and handles (the files stay). Called once, when no read or write is inside. */
     void release();
 

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.bytes.BytesStore;
-import net.openhft.chronicle.bytes.MappedBytesStore;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
@@ -20,7 +18,6 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
 import net.openhft.chronicle.wire.DocumentContext;
-import net.openhft.chronicle.wire.Wire;
 import org.ipcbench.transport.TransportOptions;
 
 /**
@@ -46,22 +43,10 @@ import org.ipcbench.transport.TransportOptions;
  * never refuses a write, so a writer whose peer stops reading (but lives) grows its lane until the peer
  * reads again or closes. The price of the short cycle is a roll each second, which costs the writer a
  * new file (Chronicle logs "Took ... us to grow file", a few milliseconds on a loaded machine).
- *
- * <p><b>Page faults.</b> A log puts every message on memory nobody has touched: about one write in fifty
- * (64-byte messages) crosses into a new page and takes a minor fault, page allocation and zeroing
- * included, microseconds inside a round trip, in the p99. So the reader, while it waits, maps in the
- * {@value #AHEAD}-byte stretch after where the next message will land, a page per idle step
- * ({@link #prefault}): in the inbound lane (its own pages; the writer then finds them allocated) and in
- * the outbound lane (which makes the writer's next writes fault-free; done only while no write is inside,
- * since the appender is the writer's). Touching is a volatile read of one byte: the writer's bytes are
- * never written, so it cannot race with them. Chronicle's own pretoucher is an Enterprise feature.
  */
 final class QueueLanes implements Lanes {
 
     static final int MAX_ENTRY = 256 * 1024;
-    static final int PAGE = 4096;
-    /** How far ahead of the next message the reader maps memory in: a few hundred small messages. */
-    static final int AHEAD = 64 * 1024;
     static final RollCycle ROLL_CYCLE = TestRollCycles.TEST_SECONDLY;
     private static final byte DATA = 'D';
     private static final byte END = 'E';
@@ -92,15 +77,6 @@ final class QueueLanes implements Lanes {
     private final ConcurrentSkipListMap<Integer, File> inCycles = new ConcurrentSkipListMap<>();
     private int entryOffset; // bytes of the current inbound entry already read, after its type byte
     private int readCycle = Integer.MIN_VALUE;
-    // Prefaulting, inbound: the reader thread only. The store is the tailer's chunk at the last read, valid
-    // while the tailer stays in readCycle (a roll releases it).
-    private BytesStore<?, ?> inStore;
-    private long inNext;
-    private long inTouched;
-    // Prefaulting, outbound: under the write side (the writer, or the reader that borrowed it).
-    private int outCycle = Integer.MIN_VALUE;
-    private long outTouched;
-    private volatile boolean outWanted;
 
     private QueueLanes(Path out, Path in) {
         SingleChronicleQueue o = null;
@@ -163,55 +139,13 @@ final class QueueLanes implements Lanes {
             } else {
                 entryOffset = 0;
             }
-            inStore = bytes.bytesStore();
-            inNext = bytes.readLimit();
         }
         int cycle = tailer.cycle();
         if (cycle != readCycle) {
             readCycle = cycle;
-            inTouched = 0;
             deletePassedCycles(cycle);
         }
         return n;
-    }
-
-    @Override
-    public boolean prefault(boolean writerHeld) {
-        if (writerHeld) {
-            Wire w = appender.wire();
-            if (w != null) {
-                int cycle = appender.cycle();
-                if (cycle != outCycle) {
-                    outCycle = cycle;
-                    outTouched = 0;
-                }
-                Bytes<?> bytes = w.bytes();
-                long touched = touchNextPage(bytes.bytesStore(), bytes.writePosition(), outTouched);
-                outWanted = touched != outTouched; // no progress: caught up, or the chunk ends; a write re-arms it
-                outTouched = touched;
-            }
-            return false;
-        }
-        if (inStore != null && tailer.cycle() == readCycle) {
-            inTouched = touchNextPage(inStore, inNext, inTouched);
-        }
-        return outWanted;
-    }
-
-    /**
-     * Maps in the first page after the one holding {@code next} that is not yet mapped ({@code touched} is
-     * where the mapped stretch ends), if it lies within {@link #AHEAD} and inside {@code store}'s chunk.
-     *
-     * @return where the mapped stretch ends now
-     */
-    static long touchNextPage(BytesStore<?, ?> store, long next, long touched) {
-        long page = Math.max(touched, (next & -PAGE) + PAGE);
-        if (page >= next + AHEAD || !(store instanceof MappedBytesStore)
-                || !((MappedBytesStore) store).inside(page, 1)) {
-            return touched;
-        }
-        store.readVolatileByte(page);
-        return page + PAGE;
     }
 
     /** Deletes the inbound cycle files before {@code current}: the tailer is past them, the writer is too. */
@@ -239,9 +173,6 @@ final class QueueLanes implements Lanes {
             bytes.writeSome(src);
         } finally {
             src.limit(limit);
-        }
-        if (!outWanted) {
-            outWanted = true; // the reader maps in what comes after, when it next waits
         }
         return src.position() - start;
     }

@@ -12,8 +12,7 @@ import org.ipcbench.transport.TransportOptions;
  * this class adds what makes them a stream like a socket:
  *
  * <ul>
- *   <li>waiting, with the named strategy and the read timeout ({@link WaitLoop}), and using the wait to map
- *       in the memory the next messages will use ({@link Lanes#prefault});</li>
+ *   <li>waiting, with the named strategy and the read timeout ({@link WaitLoop});</li>
  *   <li>peer death: a wait looks at the peer's pid once a second and at its timeout, and throws
  *       {@link org.ipcbench.transport.PeerExitedException} if the process is gone;</li>
  *   <li>half-close: an end mark in the lane; close: the end mark, then a {@code closed-<side>} file, so
@@ -59,13 +58,10 @@ final class ShmConnection implements Connection {
             readWait.reset();
             while (true) {
                 int n = lanes.poll(dst);
-                if (n == 0) {
-                    prefault();
-                    if (readWait.pause()) {
-                        // The peer closed: whatever it wrote before is visible now; poll once more, then it is the end.
-                        n = lanes.poll(dst);
-                        n = n == 0 ? -1 : n;
-                    }
+                if (n == 0 && readWait.pause()) {
+                    // The peer closed: whatever it wrote before is visible now; poll once more, then it is the end.
+                    n = lanes.poll(dst);
+                    n = n == 0 ? -1 : n;
                 }
                 if (n > 0) {
                     return n;
@@ -77,17 +73,6 @@ final class ShmConnection implements Connection {
             }
         } finally {
             guard.exitRead();
-        }
-    }
-
-    /** Idle time: the lanes map in what the next messages will use, the outbound lane only if no write is inside. */
-    private void prefault() {
-        if (lanes.prefault(false) && guard.tryEnterWrite()) {
-            try {
-                lanes.prefault(true);
-            } finally {
-                guard.exitWrite();
-            }
         }
     }
 
