@@ -244,7 +244,8 @@ final class RunCommand implements Callable<Integer> {
                 warmup == null ? t.warmupIterations() : warmup.count(),
                 warmup == null ? t.warmupMillis() : warmup.millis(),
                 measurement == null ? t.measurementIterations() : measurement.count(),
-                measurement == null ? t.measurementMillis() : measurement.millis());
+                measurement == null ? t.measurementMillis() : measurement.millis(),
+                t.forkOverheadSeconds());
     }
 
     private Summary.Outcome runCell(PlannedCell cell, Profile.Timing timing, Path dir, int index) throws IOException {

@@ -25,7 +25,8 @@ import java.util.TreeSet;
  *       profile streams with length framing only, when chosen (what each framing costs is the round trips'
  *       finding, and a stream cell costs twice a round-trip cell), and adds the chunk-size sweep.</li>
  *   <li>baselines: each selected transport's floors ({@link Floors}) at every message size used, and,
- *       for raw sockets, both buffer sizes and the same wait; the full profile adds spin.</li>
+ *       for raw sockets, the chosen buffer sizes (only the sweep's, 4096, at a size only the sweep uses) and the
+ *       same wait; the full profile adds spin.</li>
  *   <li>{@code load}: per transport, length framing, 4096, 64 B, at each of {@link #LOAD_RATES}.</li>
  * </ul>
  */
@@ -132,7 +133,8 @@ final class RunPlan {
             }
             addChunkSweep(cells, Suite.STREAM, profile, transports, framings, waitChoice);
         }
-        addBaselines(cells, profile, transports, bufferSizes, sizesUsed, waitChoice, suites, explicit);
+        addBaselines(cells, profile, transports, bufferSizes, new TreeSet<>(messageSizes), sizesUsed, waitChoice,
+                suites, explicit);
         if (suites.contains(Suite.LOAD)) {
             for (String t : transports) {
                 for (int rate : LOAD_RATES) {
@@ -174,7 +176,8 @@ final class RunPlan {
     }
 
     private static void addBaselines(Set<PlannedCell> cells, Profile profile, List<String> transports,
-                                     List<Integer> bufferSizes, Set<Integer> sizes, List<String> waitChoice,
+                                     List<Integer> bufferSizes, Set<Integer> crossSizes, Set<Integer> sizes,
+                                     List<String> waitChoice,
                                      Set<Suite> suites, boolean explicit) {
         List<String> socketWaits = waitChoice == null ? List.of("block")
                 : waitChoice.stream().filter(w -> w.equals("block") || w.equals("spin")).toList();
@@ -201,7 +204,8 @@ final class RunPlan {
                     continue;
                 }
                 if (floor.suite() == Suite.RAW_SOCKET) {
-                    for (int b : bufferSizes) {
+                    // A size only the sweep uses is measured at the sweep's buffer only: no other cell needs it.
+                    for (int b : crossSizes.contains(m) ? bufferSizes : List.of(SWEEP_BUFFER)) {
                         for (String w : socketWaits) {
                             cells.add(rawSocket(floor.transport(), b, m, w));
                         }
@@ -259,9 +263,12 @@ final class RunPlan {
     /** Seconds a cell is expected to take: forks times the per-fork cost, or a load run. */
     static double estimatedSeconds(PlannedCell cell, Profile.Timing timing) {
         if (cell.suite() == Suite.LOAD) {
-            return LOAD_SECONDS + Profile.FORK_OVERHEAD_SECONDS;
+            return LOAD_SECONDS + timing.forkOverheadSeconds();
         }
         double seconds = timing.secondsPerCell();
-        return cell.suite() == Suite.STREAM ? seconds + timing.forks() * Profile.STREAM_EXTRA_SECONDS : seconds;
+        if (cell.suite() == Suite.STREAM) {
+            return seconds + timing.forks() * Profile.STREAM_EXTRA_SECONDS;
+        }
+        return cell.suite().isBaseline() ? seconds + timing.forks() * Profile.BASELINE_EXTRA_SECONDS : seconds;
     }
 }

@@ -56,13 +56,14 @@ class RunCommandTest {
         cl.parseArgs("run", "--profile", "full", "--forks", "5", "--warmup", "4x1s");
         RunCommand run = cl.getSubcommands().get("run").getCommand();
         Profile.Timing full = Profile.FULL.timing();
-        assertEquals(new Profile.Timing(5, 4, 1000, full.measurementIterations(), full.measurementMillis()), run.timing());
-        assertEquals(5 * (Profile.FORK_OVERHEAD_SECONDS + 4 + full.measurementIterations()
+        assertEquals(new Profile.Timing(5, 4, 1000, full.measurementIterations(), full.measurementMillis(),
+                Profile.FULL.forkOverheadSeconds), run.timing());
+        assertEquals(5 * (Profile.FULL.forkOverheadSeconds + 4 + full.measurementIterations()
                 * full.measurementMillis() / 1000.0), run.timing().secondsPerCell(), 1e-9);
         cl.parseArgs("run", "--measurement", "3x250ms");
         run = cl.getSubcommands().get("run").getCommand();
         assertEquals(new Profile.Timing(Profile.QUICK.forks, Profile.QUICK.warmupIterations, Profile.QUICK.warmupMillis,
-                3, 250), run.timing());
+                3, 250, Profile.QUICK.forkOverheadSeconds), run.timing());
     }
 
     private static List<PlannedCell> plan(Profile profile, List<String> transports, List<Integer> sizes, Set<Suite> suites,
@@ -163,6 +164,18 @@ class RunCommandTest {
                 false);
         assertFalse(cells.isEmpty());
         assertTrue(cells.stream().allMatch(c -> Integer.parseInt(c.param("messageSize")) <= RunPlan.CHRONICLE_MAX_SIZE));
+    }
+
+    @Test
+    void socketFloorsAtSizesOnlyTheSweepUsesRunAtTheSweepBufferOnly() {
+        List<PlannedCell> raw = plan(Profile.FULL, List.of("tcp"), List.of(64, 4096, 65536), EnumSet.of(Suite.RAW_SOCKET),
+                false).stream().filter(c -> "block".equals(c.param("wait"))).toList();
+        for (int size : RunPlan.ALL_SIZES) {
+            Set<String> buffers = raw.stream().filter(c -> Integer.parseInt(c.param("messageSize")) == size)
+                    .map(c -> c.param("bufferSize")).collect(java.util.stream.Collectors.toSet());
+            assertEquals(size == 1024 || size == 16384 ? Set.of("4096") : Set.of("4096", "8192"), buffers,
+                    "raw tcp floors at " + size + " B");
+        }
     }
 
     @Test
