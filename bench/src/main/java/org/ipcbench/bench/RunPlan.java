@@ -133,8 +133,7 @@ final class RunPlan {
             }
             addChunkSweep(cells, Suite.STREAM, profile, transports, framings, waitChoice);
         }
-        addBaselines(cells, profile, transports, bufferSizes, new TreeSet<>(messageSizes), sizesUsed, waitChoice,
-                suites, explicit);
+        addBaselines(cells, profile, transports, bufferSizes, messageSizes, sizesUsed, waitChoice, suites, explicit);
         if (suites.contains(Suite.LOAD)) {
             for (String t : transports) {
                 for (int rate : LOAD_RATES) {
@@ -176,9 +175,8 @@ final class RunPlan {
     }
 
     private static void addBaselines(Set<PlannedCell> cells, Profile profile, List<String> transports,
-                                     List<Integer> bufferSizes, Set<Integer> crossSizes, Set<Integer> sizes,
-                                     List<String> waitChoice,
-                                     Set<Suite> suites, boolean explicit) {
+                                     List<Integer> bufferSizes, List<Integer> crossSizes, Set<Integer> sizes,
+                                     List<String> waitChoice, Set<Suite> suites, boolean explicit) {
         List<String> socketWaits = waitChoice == null ? List.of("block")
                 : waitChoice.stream().filter(w -> w.equals("block") || w.equals("spin")).toList();
         Set<Floors.Floor> floors = new LinkedHashSet<>();
