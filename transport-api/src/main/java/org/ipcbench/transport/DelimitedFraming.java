@@ -73,12 +73,13 @@ public final class DelimitedFraming extends Framing {
                 throw new FrameTooLargeException("delimited frame has no delimiter within the maximum frame size of "
                         + maxFrameSize + " bytes", maxFrameSize);
             }
-            take(in, n);
             if (at == end) {
+                take(in, n);
                 return false;
             }
+            completeWith(in, n);
             in.get(); // the delimiter
-            return complete();
+            return true;
         }
 
         @Override

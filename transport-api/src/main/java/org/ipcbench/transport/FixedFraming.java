@@ -69,8 +69,12 @@ public final class FixedFraming extends Framing {
 
         @Override
         protected boolean decodeMore(ByteBuffer in) {
-            take(in, Math.min(in.remaining(), messageSize - received()));
-            return received() == messageSize && complete();
+            int missing = messageSize - received();
+            if (in.remaining() >= missing) {
+                return completeWith(in, missing);
+            }
+            take(in, in.remaining());
+            return false;
         }
 
         @Override

@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 /**
  * Turns bytes, in whatever pieces they arrive, back into messages. Feed it each chunk that was read;
  * it copies what it needs into one reusable message buffer, so a header split across reads, several
- * messages in one read, and a message far larger than the read chunk all come out the same.
+ * messages in one read, and a message far larger than the read chunk all come out the same. A message
+ * that lies whole in one chunk, the usual case for small ones, is not copied: it is handed out as a view
+ * of that chunk ({@link #completeWith}).
  *
  * <p>Not thread-safe: one decoder per connection.
  */
@@ -16,6 +18,9 @@ public abstract class FrameDecoder {
     protected final int maxFrameSize;
     private ByteBuffer message;
     private boolean ready;
+    private ByteBuffer view;   // a duplicate of the last chunk a message was whole in; reused while the chunk is
+    private ByteBuffer viewOf; // the same buffer, so a connection's steady reads allocate nothing
+    private boolean inPlace;   // the ready message is the view, not the copy
 
     protected FrameDecoder(int maxFrameSize, int initialCapacity) {
         this.maxFrameSize = maxFrameSize;
@@ -48,12 +53,15 @@ public abstract class FrameDecoder {
         return endOfStreamReached();
     }
 
-    /** The last whole message, from position to limit. Valid until the next call to decode or endOfStream. */
+    /**
+     * The last whole message, from position to limit. Valid until the next call to decode or endOfStream, and
+     * until the chunk it was decoded from is changed: it may be a view of that chunk.
+     */
     public final ByteBuffer message() {
         if (!ready) {
             throw new IllegalStateException("no whole message yet");
         }
-        return message;
+        return inPlace ? view : message;
     }
 
     protected abstract boolean decodeMore(ByteBuffer in) throws FramingException;
@@ -92,10 +100,33 @@ public abstract class FrameDecoder {
         return true;
     }
 
+    /**
+     * Completes the message with the next {@code n} bytes of {@code in}. If none of it was taken before, the
+     * message is those bytes in place, a view of {@code in}, and nothing is copied; otherwise they are taken.
+     */
+    protected final boolean completeWith(ByteBuffer in, int n) {
+        if (received() > 0) {
+            take(in, n);
+            return complete();
+        }
+        if (viewOf != in) {
+            view = in.duplicate();
+            viewOf = in;
+        }
+        int from = in.position();
+        view.limit(from + n);
+        view.position(from);
+        in.position(from + n);
+        inPlace = true;
+        ready = true;
+        return true;
+    }
+
     private void startNext() {
         if (ready) {
             message.clear();
             ready = false;
+            inPlace = false;
             reset();
         }
     }

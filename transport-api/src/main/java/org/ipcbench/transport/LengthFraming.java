@@ -1,6 +1,7 @@
 package org.ipcbench.transport;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Each message says how long it is: a 4-byte unsigned length in network byte order (big-endian),
@@ -55,21 +56,37 @@ public final class LengthFraming extends Framing {
 
         @Override
         protected boolean decodeMore(ByteBuffer in) throws FramingException {
+            if (headerBytes == 0 && in.remaining() >= HEADER_LENGTH) {
+                int p = in.position(); // the usual case, the whole prefix in this chunk: one read, not four
+                int prefix = in.order() == ByteOrder.BIG_ENDIAN ? in.getInt(p) : Integer.reverseBytes(in.getInt(p));
+                in.position(p + HEADER_LENGTH);
+                headerBytes = HEADER_LENGTH;
+                setLength(Integer.toUnsignedLong(prefix));
+            }
             while (headerBytes < HEADER_LENGTH) {
                 if (!in.hasRemaining()) {
                     return false;
                 }
                 length = (length << 8) | (in.get() & 0xFF);
                 if (++headerBytes == HEADER_LENGTH) {
-                    if (length > maxFrameSize) {
-                        throw new FrameTooLargeException("length prefix announces " + length
-                                + " bytes, above the maximum frame size of " + maxFrameSize + " bytes", maxFrameSize);
-                    }
-                    reserve((int) length);
+                    setLength(length);
                 }
             }
-            take(in, (int) Math.min(in.remaining(), length - received()));
-            return received() == length && complete();
+            int missing = (int) (length - received());
+            if (in.remaining() >= missing) {
+                return completeWith(in, missing);
+            }
+            reserve((int) length);
+            take(in, in.remaining());
+            return false;
+        }
+
+        private void setLength(long announced) throws FrameTooLargeException {
+            if (announced > maxFrameSize) {
+                throw new FrameTooLargeException("length prefix announces " + announced
+                        + " bytes, above the maximum frame size of " + maxFrameSize + " bytes", maxFrameSize);
+            }
+            length = announced;
         }
 
         @Override

@@ -174,6 +174,21 @@ class FramingTest {
         assertTrue(first == d.message(), "same buffer, no allocation per message");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"fixed", "delimited", "length"})
+    void aMessageWholeInOneChunkIsHandedOutInPlaceWhateverTheChunksByteOrder(String name) throws Exception {
+        Framing f = Framing.of(name, 5, MAX);
+        byte[] hello = "hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        ByteBuffer in = ByteBuffer.wrap(wire(f, hello)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        FrameDecoder d = f.newDecoder();
+        assertTrue(d.decode(in));
+        ByteBuffer m = d.message();
+        assertArrayEquals(hello, copy(m), "a length prefix is big-endian whatever order the chunk reads in");
+        assertFalse(in.hasRemaining());
+        in.put(m.position(), (byte) 'j');
+        assertEquals('j', m.get(m.position()), "a view of the chunk, not a copy");
+    }
+
     @Test
     void framingsRefuseWhatTheyCannotCarry() {
         assertThrows(IllegalArgumentException.class, () -> Framing.of("fixed", 0, MAX));
