@@ -86,8 +86,9 @@ final class RunCommand implements Callable<Integer> {
     List<String> waits;
 
     @Option(names = "--benchmarks", split = ",", paramLabel = "NAME",
-            description = "Some of: round-trip, stream, raw-socket, raw-ring, raw-chronicle, aeron-ipc, load. "
-                    + "Default: quick runs round-trip and the raw floors of the transports chosen; full runs all.")
+            description = "Some of: round-trip, stream, raw-socket, raw-ring, raw-chronicle, aeron-ipc, load, ring-path. "
+                    + "Default: quick runs round-trip and the raw floors of the transports chosen; full adds stream "
+                    + "and load. ring-path (shm-ring's round trip in one thread, layer by layer) runs only when named.")
     List<String> benchmarks;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Default: results/local/<timestamp>/ (git-ignored).")

@@ -28,6 +28,8 @@ import java.util.TreeSet;
  *       for raw sockets, the chosen buffer sizes (only the sweep's, 4096, at a size only the sweep uses) and the
  *       same wait; the full profile adds spin.</li>
  *   <li>{@code load}: per transport, length framing, 4096, 64 B, at each of {@link #LOAD_RATES}.</li>
+ *   <li>{@code ring-path}, only when named: each of {@link #RING_PATHS} at every chosen message size up to
+ *       {@link #RING_PATH_MAX_SIZE}.</li>
  * </ul>
  */
 final class RunPlan {
@@ -46,6 +48,9 @@ final class RunPlan {
     /** The chunk (buffer) sizes of the full profile's sweep, at {@link #CHUNK_MESSAGE} bytes. */
     static final List<Integer> CHUNK_SIZES = List.of(1024, 2048, 4096, 8192, 16384, 32768, 65536);
     static final int CHUNK_MESSAGE = 65536;
+    /** {@link RingPathBenchmark}'s layers, and its largest message: one that one 4096-byte read takes whole. */
+    static final List<String> RING_PATHS = List.of("raw", "connection", "framed");
+    static final int RING_PATH_MAX_SIZE = 4096;
 
     private RunPlan() {
     }
@@ -144,6 +149,16 @@ final class RunPlan {
                             TransportCell.PROCESS, waitsFor(t, waitChoice).get(0));
                     p.put("rate", Integer.toString(rate));
                     cells.add(new PlannedCell(Suite.LOAD, p));
+                }
+            }
+        }
+        if (suites.contains(Suite.RING_PATH)) {
+            for (int m : messageSizes) {
+                if (m > RING_PATH_MAX_SIZE) {
+                    continue;
+                }
+                for (String path : RING_PATHS) {
+                    cells.add(new PlannedCell(Suite.RING_PATH, Map.of("path", path, "messageSize", Integer.toString(m))));
                 }
             }
         }

@@ -14,7 +14,9 @@ enum Suite {
     RAW_CHRONICLE("raw-chronicle", RawChronicleBenchmark.class, "roundTrip"),
     AERON_IPC("aeron-ipc", AeronIpcBenchmark.class, "roundTrip"),
     /** Open-loop latency at fixed rates ({@code ipcbench load}), not JMH. */
-    LOAD("load", null, "load");
+    LOAD("load", null, "load"),
+    /** A diagnostic, run only when named: shm-ring's round trip in one thread, layer by layer. */
+    RING_PATH("ring-path", RingPathBenchmark.class, "roundTrip");
 
     final String id;
     private final Class<?> benchmarkClass;

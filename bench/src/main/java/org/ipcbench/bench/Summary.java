@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.util.Statistics;
 
@@ -62,8 +63,8 @@ final class Summary {
             double rate = Double.NaN;
             if (o.jmh() != null) {
                 Statistics s = o.jmh().getPrimaryResult().getStatistics();
-                if (c.suite() == Suite.STREAM) {
-                    rate = o.jmh().getPrimaryResult().getScore();
+                if (o.jmh().getParams().getMode() == Mode.Throughput) {
+                    rate = o.jmh().getPrimaryResult().getScore(); // operations per second: streams, ring-path
                 } else {
                     p50 = s.getPercentile(50);
                     p99 = s.getPercentile(99);

@@ -179,6 +179,22 @@ class RunCommandTest {
     }
 
     @Test
+    void theRingPathDiagnosticRunsOnlyWhenNamedAtSizesOneReadTakesWhole() {
+        List<PlannedCell> cells = plan(Profile.QUICK, List.of("tcp"), List.of(64, 4096, 65536), EnumSet.of(Suite.RING_PATH),
+                true);
+        assertEquals(2 * RunPlan.RING_PATHS.size(), cells.size());
+        assertEquals(Set.of("64", "4096"), cells.stream().map(c -> c.param("messageSize"))
+                .collect(java.util.stream.Collectors.toSet()));
+        CommandLine cl = Main.commandLine();
+        cl.parseArgs("run", "--profile", "full");
+        RunCommand full = cl.getSubcommands().get("run").getCommand();
+        assertTrue(full.plan().stream().noneMatch(c -> c.suite() == Suite.RING_PATH), "not in a profile");
+        cl.parseArgs("run", "--benchmarks", "ring-path", "--message-sizes", "64");
+        RunCommand named = cl.getSubcommands().get("run").getCommand();
+        assertEquals(RunPlan.RING_PATHS, named.plan().stream().map(c -> c.param("path")).toList());
+    }
+
+    @Test
     void aBaselineNamedByTheUserRunsEvenWithoutItsTransport() {
         assertTrue(plan(Profile.QUICK, List.of("tcp"), List.of(64), EnumSet.of(Suite.RAW_RING), true).stream()
                 .anyMatch(c -> c.suite() == Suite.RAW_RING));
