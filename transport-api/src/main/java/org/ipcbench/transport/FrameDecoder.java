@@ -55,7 +55,8 @@ public abstract class FrameDecoder {
 
     /**
      * The last whole message, from position to limit. Valid until the next call to decode or endOfStream, and
-     * until the chunk it was decoded from is changed: it may be a view of that chunk.
+     * until the chunk it was decoded from is changed: it may be a view of that chunk, so its position need not
+     * be 0, it is direct or read-only if the chunk is, and writing into it writes into the chunk.
      */
     public final ByteBuffer message() {
         if (!ready) {

@@ -71,8 +71,8 @@ public final class FramedConnection implements Closeable {
     /**
      * Receives the next message.
      *
-     * @return the message, from position to limit, valid until the next call; or null at a clean end of
-     *         stream between messages
+     * @return the message, from position to limit, valid until the next call (often a view of the read buffer:
+     *         its position need not be 0, and it may be direct); or null at a clean end of stream between messages
      * @throws ConnectionClosedException if the stream ended inside a message
      * @throws FramingException if the peer sent a frame this side refuses
      * @throws ReadTimeoutException if the connection's read timeout passed with no data

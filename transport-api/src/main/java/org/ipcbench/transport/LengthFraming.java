@@ -59,9 +59,9 @@ public final class LengthFraming extends Framing {
             if (headerBytes == 0 && in.remaining() >= HEADER_LENGTH) {
                 int p = in.position(); // the usual case, the whole prefix in this chunk: one read, not four
                 int prefix = in.order() == ByteOrder.BIG_ENDIAN ? in.getInt(p) : Integer.reverseBytes(in.getInt(p));
+                setLength(Integer.toUnsignedLong(prefix));
                 in.position(p + HEADER_LENGTH);
                 headerBytes = HEADER_LENGTH;
-                setLength(Integer.toUnsignedLong(prefix));
             }
             while (headerBytes < HEADER_LENGTH) {
                 if (!in.hasRemaining()) {

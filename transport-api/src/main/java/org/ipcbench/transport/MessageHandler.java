@@ -8,7 +8,8 @@ import java.nio.ByteBuffer;
 public interface MessageHandler {
 
     /**
-     * @param message valid only during the call
+     * @param message from position to limit, valid only during the call; often a view of the read buffer, so its
+     *                position need not be 0
      * @return the reply; it may be {@code message} itself
      */
     ByteBuffer handle(ByteBuffer message) throws IOException;
