@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
 
 import io.aeron.Aeron;
 import io.aeron.FragmentAssembler;
@@ -15,7 +16,8 @@ import io.aeron.driver.ThreadingMode;
 /**
  * The Aeron IPC baseline's peer, in its own JVM: it hosts the embedded media driver and echoes every
  * message from stream {@value #PING_STREAM} to stream {@value #PONG_STREAM} on {@code aeron:ipc}.
- * {@code java ... AeronIpcPeer DIR}. Prints {@code READY aeron:DIR}.
+ * {@code java ... AeronIpcPeer DIR [backoff]}: with {@code backoff} the echo loop parks when no message comes
+ * ({@link RawPeerProcess#idle}). Prints {@code READY aeron:DIR}.
  *
  * <p>Driver settings: {@link ThreadingMode#SHARED} (one driver thread: a third spinning thread on two
  * cores makes everything worse), a {@link BackoffIdleStrategy} for it, IPC term buffers of
@@ -60,10 +62,9 @@ public final class AeronIpcPeer {
         });
         System.out.println("READY aeron:" + dir);
         System.out.flush();
+        IdleStrategy idle = RawPeerProcess.idle(args, 1);
         while (!RawPeerProcess.stopping()) {
-            if (ping.poll(echo, 1) == 0) {
-                Thread.onSpinWait();
-            }
+            idle.idle(ping.poll(echo, 1));
         }
         RawPeerProcess.loopEnded();
     }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         description = "How should two processes on one machine talk? Measures TCP loopback, Unix-domain sockets "
                 + "and shared memory behind one transport interface.",
         subcommands = {ServeCommand.class, PingCommand.class, DemoCommand.class, RunCommand.class, LoadCommand.class,
-            ReportCommand.class, RecommendCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
+            InterleaveCommand.class, ReportCommand.class, RecommendCommand.class, CompareCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int EXIT_FAILED = 1;

@@ -1,14 +1,8 @@
 package org.ipcbench.bench;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.agrona.concurrent.UnsafeBuffer;
-import org.agrona.concurrent.MessageHandler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,7 +20,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The floor under a shared-memory ring: two Agrona OneToOneRingBuffers in a file in /dev/shm
- * ({@link SharedRings}), pre-touched, both sides spinning, the peer in its own JVM ({@link RawRingPeer}).
+ * ({@link SharedRings}), pre-touched, both sides spinning, the peer in its own JVM ({@link RawRingClient},
+ * {@link RawRingPeer}).
  * Nothing but a copy in, a copy out and two cache lines moving between cores; on this machine kind the
  * C floor for that is about 0.14 µs. {@code shm-ring} is held against this (target 1.3x) and against
  * Aeron IPC.
@@ -42,8 +37,6 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @Measurement(iterations = 3, time = 1)
 public class RawRingBenchmark extends RecordedBenchmark {
 
-    private static final int MESSAGE_TYPE = 1;
-
     @Param({"64", "1024", "4096", "16384", "65536"})
     public int messageSize;
 
@@ -53,55 +46,28 @@ public class RawRingBenchmark extends RecordedBenchmark {
     @Param({"spin"})
     public String wait;
 
-    private Path file;
-    private SharedRings rings;
-    private ServePeer ringPeer;
-    private Payload payload;
-    private UnsafeBuffer out;
-    private ByteBuffer echo;
-    private MessageHandler copyOut;
+    private RawRingClient client;
 
     @Setup(Level.Trial)
     public void startPeer(BenchmarkParams params) throws IOException {
         if (!"process".equals(peer) || !"spin".equals(wait)) {
             throw new IllegalArgumentException("the raw ring baseline spins, with a process peer");
         }
-        payload = new Payload(messageSize);
-        out = new UnsafeBuffer(payload.stamp(0));
-        echo = ByteBuffer.allocateDirect(messageSize);
-        copyOut = (type, buffer, index, length) -> {
-            echo.clear().limit(length);
-            buffer.getBytes(index, echo, 0, length);
-        };
-        int capacity = SharedRings.capacityFor(messageSize);
-        file = Files.createTempFile(Path.of(Metadata.SHM_DIR), "ipcbench-ring-", ".map");
-        rings = SharedRings.map(file, capacity);
-        ringPeer = ServePeer.startMain(RawRingPeer.class.getName(), List.of(file.toString(),
-                Integer.toString(capacity)));
-        recorder = new TrialRecorder(params, ringPeer, true);
+        client = RawRingClient.start(messageSize, false);
+        recorder = new TrialRecorder(params, client.peer(), true);
     }
 
     @Benchmark
     public void roundTrip() throws IOException {
         long start = System.nanoTime();
-        payload.stamp(start);
-        while (!rings.ping.write(MESSAGE_TYPE, out, 0, messageSize)) {
-            Thread.onSpinWait();
-        }
-        while (rings.pong.read(copyOut, 1) == 0) {
-            Thread.onSpinWait();
-        }
-        payload.verify(echo, start);
+        client.roundTrip(start);
         recorder.record(System.nanoTime() - start);
     }
 
     @TearDown(Level.Trial)
     public void stopPeer() throws IOException {
-        try (ServePeer p = ringPeer) {
+        try (RawRingClient c = client) {
             recorder.trialEnds();
-        } finally {
-            rings.close();
-            Files.deleteIfExists(file);
         }
     }
 }

@@ -36,8 +36,10 @@ final class RunReport {
 
     /** Whether a directory holds any of a run's raw files. */
     static boolean hasRawData(Path dir) {
-        // A demo's directory has metadata too, but its raw data is demo.jsonl, and its table is DemoTable's.
+        // A demo's or an interleaved run's directory has metadata too, but its raw data is lines of JSON, and its
+        // table is DemoTable's or InterleaveTable's.
         return Files.isDirectory(dir) && !Files.isRegularFile(dir.resolve(DemoTable.DATA))
+                && !Files.isRegularFile(dir.resolve(InterleaveTable.DATA))
                 && (Files.isRegularFile(dir.resolve(RunDirectory.JMH))
                 || Files.isRegularFile(dir.resolve(RunDirectory.CPU))
                 || Files.isRegularFile(dir.resolve(RunDirectory.METADATA)));

@@ -55,6 +55,12 @@ class CommandLineTest {
         "serve --no-such-option",
         "ping --wait backoff --address tcp:127.0.0.1:1",
         "ping --framing fixed --message-size 0",
+        "interleave --transports tcp",
+        "interleave --floors raw-socket",
+        "interleave --floors raw-ring,raw-ring",
+        "interleave --phase 200ms --settle 200ms",
+        "interleave --cycles 0",
+        "interleave --message-size 8",
     })
     void badArgumentsGetOneLineAndExitTwo(String args) {
         Result r = run(args.split(" "));
