@@ -20,14 +20,20 @@ import org.ipcbench.transport.WaitStrategy;
  * that a dead peer never hangs a wait that has no timeout.
  *
  * <p>One per direction, since the idle strategies keep state. A caller polls, and calls {@link #pause}
- * each time the poll found nothing; {@link #reset} starts a new wait. The clock is read only while
- * waiting, never on a poll that finds data.
+ * each time the poll found nothing; {@link #reset} starts a new wait. The clock is read only once a wait
+ * has idled {@value #POLLS_BEFORE_CLOCK} times, never on a poll that finds data.
  */
 final class WaitLoop {
 
     /** The default: spinning keeps latency low while data flows, parking keeps an idle connection cheap. */
     static final WaitStrategy DEFAULT = WaitStrategy.BACKOFF;
     static final long PEER_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * Idle steps of a wait before the clock is first read. While messages flow a wait ends within a few dozen
+     * polls, so the poll loop then reads no clock, and notices data sooner; a busy-spinning wait reaches this
+     * in microseconds, so timeouts and the peer check start that much later.
+     */
+    static final int POLLS_BEFORE_CLOCK = 256;
 
     // Backoff: about 1000 busy polls (tens of microseconds), then 100 yields, then parks of 1 µs up to 1 ms.
     private static final long BACKOFF_SPINS = 1_000;
@@ -41,6 +47,7 @@ final class WaitLoop {
     private final boolean forWrite;
     private final PeerWatch peer;
     private final CloseGuard guard;
+    private int polls; // idle steps of this wait so far, up to POLLS_BEFORE_CLOCK
     private boolean waiting;
     private long startNanos;
     private long nextCheckNanos;
@@ -85,6 +92,7 @@ final class WaitLoop {
     /** Starts a new wait. */
     void reset() {
         waiting = false;
+        polls = 0;
     }
 
     /**
@@ -100,10 +108,16 @@ final class WaitLoop {
         if (guard.isClosed()) {
             throw new AsynchronousCloseException();
         }
+        if (polls < POLLS_BEFORE_CLOCK) {
+            if (polls++ == 0) {
+                idle.reset();
+            }
+            idle.idle();
+            return false;
+        }
         long now = System.nanoTime();
         if (!waiting) {
             waiting = true;
-            idle.reset();
             startNanos = now;
             nextCheckNanos = now + PEER_CHECK_NANOS;
         } else {
