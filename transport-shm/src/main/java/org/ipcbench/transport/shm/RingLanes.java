@@ -71,6 +71,7 @@ final class RingLanes implements Lanes {
     private final OneToOneRingBuffer in;
     private final int maxRecord;
     private final Reader reader = new Reader();
+    private final UnsafeBuffer source = new UnsafeBuffer(new byte[0]); // a view of the last buffer offered
 
     private RingLanes(File outPath, File inPath) throws IOException {
         outFile = map(outPath);
@@ -132,12 +133,14 @@ final class RingLanes implements Lanes {
     @Override
     public int offer(ByteBuffer src) {
         int n = Math.min(src.remaining(), maxRecord);
-        int index = out.tryClaim(DATA, n);
-        if (index < 0) {
+        if (source.byteBuffer() != src) {
+            source.wrap(src); // a writer sends from the same buffer every time: wrapped once
+        }
+        int at = src.position();
+        if (!out.write(DATA, source, at, n)) {
             return 0;
         }
-        out.buffer().putBytes(index, src, n);
-        out.commit(index);
+        src.position(at + n);
         return n;
     }
 
