@@ -71,6 +71,12 @@ record Cell(String benchmark, String mode, SortedMap<String, String> params,
         return benchmark.substring(type + 1);
     }
 
+    /** Whether this cell is a diagnostic ({@link Suite#isDiagnostic}), which explains a cost and competes in nothing. */
+    boolean diagnostic() {
+        Suite s = Suite.byBenchmarkName(shortName());
+        return s != null && s.isDiagnostic();
+    }
+
     /** The transport this cell measured: its parameter, or for a raw baseline, the floor it stands for. */
     String transport() {
         if (Baselines.isRaw(this)) {

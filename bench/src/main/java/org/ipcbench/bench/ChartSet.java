@@ -66,7 +66,8 @@ final class ChartSet {
                 }
             }
         }
-        List<Cell> cells = run.cells();
+        // A diagnostic explains a cost in its own table; drawn beside transports it would read as one.
+        List<Cell> cells = run.cells().stream().filter(c -> !c.diagnostic()).collect(Collectors.toList());
         List<ChartFile> out = new ArrayList<>();
         out.add(vsSize(dir, "latency-p50", "Round-trip p50 vs message size", "round-trip p50 (µs, log scale)",
                 cells, Goal.P50, v -> v));

@@ -115,12 +115,12 @@ record Decision(String benchmark, int messageSize, Goal goal, Cell best, Cell ru
     }
 
     /**
-     * Whether a cell competes in decisions: not a raw baseline (a floor), and one client only, since the question
-     * is how two processes should talk; load levels are compared in the findings instead.
+     * Whether a cell competes in decisions: not a raw baseline (a floor), not a diagnostic, and one client only,
+     * since the question is how two processes should talk; load levels are compared in the findings instead.
      */
     static boolean candidate(Cell c) {
         String clients = c.param("clients");
-        return !Baselines.isRaw(c) && (clients == null || clients.equals("1"));
+        return !Baselines.isRaw(c) && !c.diagnostic() && (clients == null || clients.equals("1"));
     }
 
     /** The setting parameters that take more than one value among the cells that have them; the transport always. */

@@ -2,6 +2,7 @@ package org.ipcbench.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -115,10 +116,13 @@ final class RunReadme {
         Cell first = block.get(0);
         boolean sample = Cell.SAMPLE.equals(first.mode());
         boolean raw = Baselines.isRaw(first);
+        boolean diagnostic = first.diagnostic();
         StringBuilder md = new StringBuilder("### ").append(raw ? "Raw baselines (the floors)" : first.shortName())
                 .append(", ")
                 .append(size < 0 ? "no message size" : Figures.bytes(size)).append(" (")
-                .append(sample ? "round trip, JMH sample mode" : "stream, JMH " + first.mode() + " mode")
+                .append(sample ? "round trip, JMH sample mode" : diagnostic
+                        ? "diagnostic: round trips in one thread, JMH " + first.mode() + " mode; not a candidate"
+                        : "stream, JMH " + first.mode() + " mode")
                 .append(")\n\n");
         List<String> head = new ArrayList<>();
         head.add("transport");
@@ -128,6 +132,8 @@ final class RunReadme {
         keys.stream().filter(k -> !k.equals("transport")).forEach(k -> head.add(columnName(k)));
         if (sample) {
             head.addAll(List.of("p50 µs", "p99 µs", "p99.9 µs", "max µs"));
+        } else if (diagnostic) {
+            head.addAll(List.of("round trips/s", "ns per round trip"));
         } else {
             head.addAll(List.of("msgs/s", "MB/s"));
         }
@@ -151,6 +157,9 @@ final class RunReadme {
                 row.add(micros(c.p99()));
                 row.add(micros(c.p999()));
                 row.add(micros(c.max()));
+            } else if (diagnostic) {
+                row.add(c.opsPerSecond() == null ? "–" : Figures.rate(c.opsPerSecond()));
+                row.add(c.opsPerSecond() == null ? "–" : String.format(Locale.ROOT, "%.0f", 1e9 / c.opsPerSecond()));
             } else {
                 row.add(c.opsPerSecond() == null ? "–" : Figures.rate(c.opsPerSecond()));
                 row.add(c.opsPerSecond() == null || size <= 0 ? "–"

@@ -32,6 +32,11 @@ enum Suite {
         return benchmarkClass != null;
     }
 
+    /** A benchmark that explains a cost rather than measuring a way to talk: never a candidate in a decision. */
+    boolean isDiagnostic() {
+        return this == RING_PATH;
+    }
+
     boolean isBaseline() {
         return this == RAW_SOCKET || this == RAW_RING || this == RAW_CHRONICLE || this == AERON_IPC;
     }

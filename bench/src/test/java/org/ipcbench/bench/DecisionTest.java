@@ -68,6 +68,16 @@ class DecisionTest {
     }
 
     @Test
+    void aDiagnosticIsNoCandidate() {
+        Cell ringPath = new Cell("org.ipcbench.bench.RingPathBenchmark.roundTrip", Cell.THROUGHPUT,
+                new java.util.TreeMap<>(java.util.Map.of("path", "raw", "messageSize", "64")), null, null, null, null,
+                6e6, List.of(), List.of(), List.of(6e6, 6e6), java.util.Map.of(), null);
+        assertTrue(ringPath.diagnostic());
+        assertFalse(Decision.candidate(ringPath));
+        assertTrue(Decision.candidate(stream("alpha", 64, 1e6, 1e6, 1e6)));
+    }
+
+    @Test
     void aGoalNobodyMeasuredSaysSo() {
         List<Cell> cells = List.of(roundTrip("alpha", 64, 10.0, 10.0, 10.1));
         List<Decision> all = Decision.all(cells);
