@@ -6,9 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,8 +113,7 @@ final class InterleaveCommand implements Callable<Integer> {
             return 0;
         }
         check();
-        Path dir = out != null ? out : Path.of("results", "local", DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                .withZone(ZoneOffset.UTC).format(Instant.now()) + "-interleave");
+        Path dir = out != null ? out : ResultFiles.localRun("-interleave");
         Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve(InterleaveTable.DATA));
         Map<String, Object> extra = new LinkedHashMap<>();

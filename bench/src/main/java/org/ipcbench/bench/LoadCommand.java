@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -78,9 +75,7 @@ final class LoadCommand implements Callable<Integer> {
         Framing f = cell.framingImpl();
         new Payload(messageSize);
         OpenLoop loop = new OpenLoop(cell.transportImpl(), where, cell.options(), f, messageSize);
-        Path dir = out != null ? out : Path.of("results", "local",
-                DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
-                        + "-load");
+        Path dir = out != null ? out : ResultFiles.localRun("-load");
         OpenLoopResult r = loop.run(rate, duration);
         save(dir, cell, r, RunMetadata.command(spec), "load");
         print(r);

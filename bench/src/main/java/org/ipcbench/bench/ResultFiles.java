@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +48,18 @@ final class ResultFiles {
     static final Map<String, String> OPTIONAL_NAME_PARAMS = orderedDefaults("io", TransportCell.BLOCKING, "clients", "1");
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final Path dir;
 
     ResultFiles(Path dir) {
         this.dir = dir;
+    }
+
+    /** A run's default directory: {@code results/local/} (git-ignored), the UTC time now, then {@code suffix}. */
+    static Path localRun(String suffix) {
+        return Path.of("results", "local", STAMP.format(Instant.now()) + suffix);
     }
 
     static ResultFiles fromSystemProperty() {

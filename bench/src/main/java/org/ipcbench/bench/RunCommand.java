@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -116,8 +114,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<PlannedCell> cells = plan();
-        Path dir = out != null ? out : Path.of("results", "local",
-                DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now()));
+        Path dir = out != null ? out : ResultFiles.localRun("");
         Profile.Timing timing = timing();
         double estimate = 0;
         for (PlannedCell c : cells) {
